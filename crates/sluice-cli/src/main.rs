@@ -1,0 +1,32 @@
+//! `sluice`: the headless front end. Every subcommand runs on the same core crates as the
+//! desktop app.
+
+mod doctor;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "sluice", version = sluice_health::VERSION, about = "Live NATS, SSE, WebSocket and terminal streams, headless")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check what the app and its tests need on this machine, and say how to fix what is missing.
+    Doctor {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Doctor { json } => doctor::run(json),
+    }
+}

@@ -1,0 +1,50 @@
+//! The task that turns a subscription's ring into frames: at once after idle, on a timer
+//! under load, never past its credits.
+
+use std::sync::Arc;
+
+use tokio::time::{self, Instant, MissedTickBehavior};
+
+use crate::flow::{Next, Shared};
+use crate::{Event, Sink};
+
+pub(crate) async fn run<T: Event, S: Sink<T>>(shared: Arc<Shared<T>>, mut sink: S) {
+    // Reset after every frame, so it fires one interval after the last frame: the pacing
+    // deadline under load. It runs inside select!, so a continuous producer (which never
+    // leaves an idle gap) still gets frames on time.
+    let mut tick = time::interval(shared.interval);
+    tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    let mut last_sent: Option<Instant> = None;
+    loop {
+        match shared.next() {
+            Next::Finish => break,
+            Next::Wait => {
+                // Idle or out of credits: nothing to do until a push, ack or close.
+                shared.wake.notified().await;
+                continue;
+            }
+            Next::Send => {}
+        }
+        if last_sent.is_some_and(|t| t.elapsed() < shared.interval) {
+            tokio::select! {
+                _ = tick.tick() => {}
+                // An ack or close while pacing: re-check from the top.
+                () = shared.wake.notified() => continue,
+            }
+        }
+        let Some(frame) = shared.take_frame() else {
+            continue;
+        };
+        let seq = frame.seq;
+        if sink.send(frame).is_err() {
+            break;
+        }
+        if sink.acks_on_send() {
+            shared.record_ack(seq);
+        }
+        last_sent = Some(Instant::now());
+        tick.reset();
+    }
+    drop(sink);
+    shared.finish();
+}

@@ -1,0 +1,19 @@
+fn main() {
+    // A custom capabilities path is not watched by tauri-build itself.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    // Declaring the app's commands makes each one a permission, so the capability files
+    // in src-tauri/capabilities/ decide exactly which commands a window may call.
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "app_info",
+        "health_subscribe",
+        "sub_ack",
+        "sub_close",
+    ]);
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(manifest)
+        .capabilities_path_pattern("src-tauri/capabilities/**/*");
+    if let Err(error) = tauri_build::try_build(attributes) {
+        eprintln!("tauri-build failed: {error:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,6 @@
+//! IPC commands, one file per capability. Streaming commands take a `Channel`, return a
+//! subscription id, and share the `sub_ack` / `sub_close` commands below.
+
+pub mod app;
+pub mod health;
+pub mod subscriptions;

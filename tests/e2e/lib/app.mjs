@@ -1,0 +1,93 @@
+// Starts the real Sluice binary under tauri-driver + WebKitWebDriver and hands back a
+// WebDriver session. Needs a display (scripts/test starts Xvfb when there is none).
+
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Session } from "./webdriver.mjs";
+
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "artifacts");
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForStatus(base, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/status`, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("tauri-driver did not start listening");
+}
+
+/**
+ * Launches the app. Each launch gets its own data/config folders (XDG_*), so tests never
+ * see each other's or the developer's state.
+ */
+export async function launchApp({ env = {} } = {}) {
+  const application = process.env.SLUICE_APP_BIN;
+  if (!application) throw new Error("SLUICE_APP_BIN is not set (scripts/test sets it)");
+  const port = await freePort();
+  const nativePort = await freePort();
+  const home = mkdtempSync(join(tmpdir(), "sluice-e2e-"));
+  const driverLog = [];
+  const driver = spawn(
+    process.env.TAURI_DRIVER ?? "tauri-driver",
+    ["--port", String(port), "--native-port", String(nativePort)],
+    {
+      env: {
+        ...process.env,
+        XDG_DATA_HOME: join(home, "data"),
+        XDG_CONFIG_HOME: join(home, "config"),
+        XDG_CACHE_HOME: join(home, "cache"),
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  driver.stdout.on("data", (d) => driverLog.push(d.toString()));
+  driver.stderr.on("data", (d) => driverLog.push(d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForStatus(base, driver, 20_000);
+    const session = await Session.create(base, {
+      alwaysMatch: { "tauri:options": { application } },
+    });
+    return {
+      session,
+      home,
+      driverLog,
+      async close() {
+        await session.delete().catch(() => undefined);
+        driver.kill("SIGTERM");
+      },
+    };
+  } catch (err) {
+    driver.kill("SIGKILL");
+    throw new Error(`${err.message}\n--- tauri-driver output ---\n${driverLog.join("")}`);
+  }
+}
+
+export async function saveScreenshot(session, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  writeFileSync(path, await session.screenshot());
+  return path;
+}

@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+import type { HealthState } from "../features/health/useHealth";
+import { OverviewSection } from "../features/health/OverviewSection";
+import { SettingsSection } from "../features/settings/SettingsSection";
+
+export interface SectionContext {
+  health: HealthState;
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  /** One glyph for the compact navigation rail. */
+  icon: string;
+  render(ctx: SectionContext): ReactNode;
+}
+
+/**
+ * The navigation frame's contents. Each capability adds its own entry here once it works;
+ * order is the order of Ctrl/Cmd+1…9.
+ */
+export const SECTIONS: readonly Section[] = [
+  { id: "overview", title: "Overview", icon: "◎", render: ({ health }) => <OverviewSection health={health} /> },
+  { id: "settings", title: "Settings", icon: "⚙", render: () => <SettingsSection /> },
+];

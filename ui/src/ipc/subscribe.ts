@@ -1,0 +1,66 @@
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { Frame, SubId } from "../bindings/wire";
+import { toIpcError } from "./errors";
+
+export interface Subscription {
+  readonly id: SubId;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a streaming subscription: `command` receives a Channel and returns the id.
+ * Frames are acked after the next paint, so the core only sends more once the view has
+ * caught up (credit backpressure); one ack covers every frame up to its seq.
+ */
+export async function subscribe<T>(
+  command: string,
+  args: Record<string, unknown>,
+  onFrame: (frame: Frame<T>) => void,
+): Promise<Subscription> {
+  const channel = new Channel<Frame<T>>();
+  let id: SubId | null = null;
+  let closed = false;
+  let pendingAck = 0;
+  let ackScheduled = false;
+
+  const flushAck = () => {
+    ackScheduled = false;
+    if (closed || id === null || pendingAck === 0) return;
+    const seq = pendingAck;
+    pendingAck = 0;
+    invoke("sub_ack", { sub: id, seq }).catch((err: unknown) => {
+      // The core closed the subscription (e.g. on shutdown); nothing more will arrive.
+      console.warn("sub_ack failed", toIpcError(err));
+    });
+  };
+
+  channel.onmessage = (frame) => {
+    if (closed) return;
+    onFrame(frame);
+    pendingAck = Math.max(pendingAck, frame.seq);
+    if (!ackScheduled) {
+      ackScheduled = true;
+      requestAnimationFrame(flushAck);
+    }
+  };
+
+  try {
+    id = await invoke<SubId>(command, { ...args, onFrame: channel });
+  } catch (err) {
+    throw toIpcError(err);
+  }
+  const subId = id;
+  return {
+    id: subId,
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await invoke("sub_close", { sub: subId });
+      } catch (err) {
+        const e = toIpcError(err);
+        if (e.code !== "not_found") throw e;
+      }
+    },
+  };
+}
