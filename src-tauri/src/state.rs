@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use sluice_flow::Registry;
 use sluice_health::HealthSampler;
+use sluice_pty::PtyManager;
 use sluice_wire::HealthSample;
 use tokio::sync::watch;
 
@@ -12,6 +13,8 @@ pub struct AppState {
     pub registry: Arc<Registry>,
     /// Latest core health sample; subscribers read it through the flow engine.
     pub health: watch::Receiver<HealthSample>,
+    /// Terminal sessions, by id.
+    pub ptys: PtyManager,
 }
 
 impl AppState {
@@ -22,6 +25,10 @@ impl AppState {
         let sampler = HealthSampler::new(move || counted.events_handled());
         let (tx, health) = sluice_health::channel(&sampler);
         tauri::async_runtime::spawn(sluice_health::run(sampler, sluice_health::PERIOD, tx));
-        Self { registry, health }
+        Self {
+            registry,
+            health,
+            ptys: PtyManager::new(),
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchApp, saveScreenshot } from "./lib/app.mjs";
+import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
 import { Key } from "./lib/webdriver.mjs";
 
 describe("app shell", () => {
@@ -12,10 +12,7 @@ describe("app shell", () => {
   before(async () => {
     app = await launchApp();
     s = app.session;
-    await s.waitFor(async () => (await s.findAll("[data-testid=statusbar]")).length === 1, {
-      timeoutMs: 30_000,
-      what: "the status bar",
-    });
+    await waitForShell(s);
   });
 
   after(async () => {
@@ -60,11 +57,14 @@ describe("app shell", () => {
     assert.match(text, /Frames missing \/ events dropped\s*\n?\s*0 \/ 0/);
   });
 
-  test("keyboard: Ctrl+2 opens Settings, Ctrl+1 returns to Overview", async () => {
+  test("keyboard: Ctrl+digit opens the n-th section, Ctrl+1 returns to Overview", async () => {
     const press = (key) => s.pressKeys(Key.Control, key);
-    await press("2");
-    await s.waitFor(async () => (await s.findAll("[data-testid=section-settings]")).length === 1, {
-      what: "settings section",
+    const ids = await s.execute(`return [...document.querySelectorAll("nav [data-testid^=nav-]")].map((b) => b.dataset.testid.slice(4));`);
+    assert.ok(ids.length >= 2, `sections: ${ids}`);
+    const last = ids.length;
+    await press(String(last));
+    await s.waitFor(async () => (await s.findAll(`[data-testid=section-${ids[last - 1]}]`)).length === 1, {
+      what: `section ${ids[last - 1]}`,
     });
     await press("1");
     await s.waitFor(async () => (await s.findAll("[data-testid=section-overview]")).length === 1, {
@@ -77,7 +77,10 @@ describe("app shell", () => {
     await s.execute(`document.querySelector("[data-testid=nav-overview]").focus();`);
     await s.pressKeys(Key.ArrowDown);
     const focused = await s.execute(`return document.activeElement?.dataset?.testid ?? null;`);
-    assert.equal(focused, "nav-settings");
+    const second = await s.execute(`return document.querySelectorAll("nav [data-testid^=nav-]")[1].dataset.testid;`);
+    assert.equal(focused, second);
+    await s.pressKeys(Key.ArrowUp);
+    assert.equal(await s.execute(`return document.activeElement?.dataset?.testid ?? null;`), "nav-overview");
   });
 
   test("choosing a theme pins it; 'follow the system' releases it", async () => {

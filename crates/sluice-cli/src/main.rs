@@ -2,6 +2,7 @@
 //! desktop app.
 
 mod doctor;
+mod tail;
 
 use std::process::ExitCode;
 
@@ -22,11 +23,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a subscription's frames as JSON lines (one frame per line) until interrupted.
+    Tail {
+        #[command(subcommand)]
+        source: tail::Source,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Doctor { json } => doctor::run(json),
+        Command::Tail { source } => tail::run(source),
     }
 }

@@ -54,3 +54,39 @@ fn unknown_subcommand_is_a_clear_usage_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unrecognized subcommand"), "{err}");
 }
+
+#[test]
+fn tail_health_prints_frames_as_json_lines() {
+    let out = sluice()
+        .args(["tail", "health", "--frames", "3", "--period-ms", "20"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let frames: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON frame"))
+        .collect();
+    assert!(frames.len() >= 3, "{text}");
+    for (i, f) in frames.iter().enumerate() {
+        assert_eq!(f["seq"], i as u64 + 1, "frame seq is continuous");
+        let sample = &f["entries"][0];
+        assert_eq!(sample["version"], env!("CARGO_PKG_VERSION"));
+        assert!(sample["rssBytes"].as_u64().unwrap_or(0) > 0);
+    }
+    let first = frames[0]["entries"][0]["uptimeMs"].as_u64().expect("uptime");
+    let last = frames[frames.len() - 1]["entries"][0]["uptimeMs"]
+        .as_u64()
+        .expect("uptime");
+    assert!(last > first, "samples advance: {first} -> {last}");
+}
+
+#[test]
+fn tail_refuses_a_nonsense_period() {
+    let out = sluice()
+        .args(["tail", "health", "--period-ms", "0"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("period-ms"));
+}

@@ -1,6 +1,21 @@
 use ts_rs::{Config, TS};
 
-use crate::{AppInfo, DropReport, ErrorCode, FlowStats, Frame, HealthSample, IpcError, SubId};
+use crate::{
+    AppInfo, DropReport, ErrorCode, FlowStats, Frame, HealthSample, IpcError, LoadSample, LoadSpec,
+    SubId,
+};
+use crate::{
+    ChatEvent, ChatMessage, ChatRole, ChatSettings, ChatToolCall, ChatUsage, Conversation,
+    ConversationSummary, Header, HttpMethod, KeepaliveRule, RetrySettings, SseEvent, SseMessage,
+    SseSettings, WsEvent, WsOutgoing, WsSettings,
+};
+use crate::{
+    EntryKind, PtyEvent, PtyExitStatus, PtyId, PtyOpenOptions, PtySessionInfo, PtySize, TreeChange,
+    TreeEntry, WatchInfo,
+};
+
+use crate::nats as n;
+use crate::nats_model as m;
 
 const HEADER: &str =
     "// Generated from crates/sluice-wire by scripts/gen-bindings. Do not edit by hand.\n";
@@ -20,6 +35,63 @@ pub fn render_typescript() -> String {
         Frame::<()>::decl(&cfg),
         HealthSample::decl(&cfg),
         AppInfo::decl(&cfg),
+        PtyId::decl(&cfg),
+        PtySize::decl(&cfg),
+        PtyOpenOptions::decl(&cfg),
+        PtySessionInfo::decl(&cfg),
+        PtyExitStatus::decl(&cfg),
+        PtyEvent::decl(&cfg),
+        EntryKind::decl(&cfg),
+        TreeEntry::decl(&cfg),
+        TreeChange::decl(&cfg),
+        WatchInfo::decl(&cfg),
+        LoadSpec::decl(&cfg),
+        LoadSample::decl(&cfg),
+        HttpMethod::decl(&cfg),
+        Header::decl(&cfg),
+        RetrySettings::decl(&cfg),
+        KeepaliveRule::decl(&cfg),
+        SseSettings::decl(&cfg),
+        SseMessage::decl(&cfg),
+        SseEvent::decl(&cfg),
+        WsSettings::decl(&cfg),
+        WsOutgoing::decl(&cfg),
+        WsEvent::decl(&cfg),
+        ChatSettings::decl(&cfg),
+        ChatRole::decl(&cfg),
+        ChatToolCall::decl(&cfg),
+        ChatUsage::decl(&cfg),
+        ChatMessage::decl(&cfg),
+        ChatEvent::decl(&cfg),
+        Conversation::decl(&cfg),
+        ConversationSummary::decl(&cfg),
+        n::NatsAuthKind::decl(&cfg),
+        n::NatsProfileSource::decl(&cfg),
+        n::NatsProfileView::decl(&cfg),
+        n::NatsConnStatus::decl(&cfg),
+        n::NatsConnState::decl(&cfg),
+        n::NatsHeader::decl(&cfg),
+        n::NatsTailMessage::decl(&cfg),
+        n::NatsGap::decl(&cfg),
+        n::NatsTailEntry::decl(&cfg),
+        n::NatsStoredMessage::decl(&cfg),
+        n::NatsBrowseRequest::decl(&cfg),
+        n::NatsBrowsePage::decl(&cfg),
+        n::NatsPublishRequest::decl(&cfg),
+        n::NatsReply::decl(&cfg),
+        m::NatsServerView::decl(&cfg),
+        m::NatsAccountUsage::decl(&cfg),
+        m::NatsReplicaView::decl(&cfg),
+        m::NatsClusterView::decl(&cfg),
+        m::NatsStreamView::decl(&cfg),
+        m::NatsConsumerView::decl(&cfg),
+        m::NatsKvBucketView::decl(&cfg),
+        m::NatsKvEntryView::decl(&cfg),
+        m::NatsObjectStoreView::decl(&cfg),
+        m::NatsObjectView::decl(&cfg),
+        m::NatsPollSummary::decl(&cfg),
+        m::NatsModelKind::decl(&cfg),
+        m::NatsModelEntry::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for decl in decls {

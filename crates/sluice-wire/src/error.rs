@@ -15,6 +15,8 @@ pub enum ErrorCode {
     Unavailable,
     /// A bug or an unexpected condition inside Sluice.
     Internal,
+    /// The server refused the credentials (wrong password, revoked or expired JWT).
+    Unauthorized,
 }
 
 /// The one error shape that crosses IPC: a code to branch on plus a sentence for people.

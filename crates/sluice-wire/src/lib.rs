@@ -6,11 +6,40 @@
 //! no longer matches.
 
 mod bindings;
+mod chat;
 mod error;
 mod frame;
 mod health;
+mod load;
+mod nats;
+mod nats_model;
+mod pty;
+mod sse;
+mod watch;
+mod ws;
 
 pub use bindings::render_typescript;
+pub use chat::{
+    ChatEvent, ChatMessage, ChatRole, ChatSettings, ChatToolCall, ChatUsage, Conversation,
+    ConversationSummary,
+};
 pub use error::{ErrorCode, IpcError};
 pub use frame::{DropReport, FlowStats, Frame, SubId};
 pub use health::{AppInfo, HealthSample};
+pub use load::{LoadSample, LoadSpec};
+pub use nats::{
+    NatsAuthKind, NatsBrowsePage, NatsBrowseRequest, NatsConnState, NatsConnStatus, NatsGap,
+    NatsHeader, NatsProfileSource, NatsProfileView, NatsPublishRequest, NatsReply,
+    NatsStoredMessage, NatsTailEntry, NatsTailMessage,
+};
+pub use nats_model::{
+    NatsAccountUsage, NatsClusterView, NatsConsumerView, NatsKvBucketView, NatsKvEntryView,
+    NatsModelEntry, NatsModelKind, NatsObjectStoreView, NatsObjectView, NatsPollSummary,
+    NatsReplicaView, NatsServerView, NatsStreamView,
+};
+pub use pty::{PtyEvent, PtyExitStatus, PtyId, PtyOpenOptions, PtySessionInfo, PtySize};
+pub use sse::{
+    Header, HttpMethod, KeepaliveRule, RetrySettings, SseEvent, SseMessage, SseSettings,
+};
+pub use watch::{EntryKind, TreeChange, TreeEntry, WatchInfo};
+pub use ws::{WsEvent, WsOutgoing, WsSettings};

@@ -3,4 +3,6 @@
 
 pub mod app;
 pub mod health;
+pub mod load;
+pub mod pty;
 pub mod subscriptions;

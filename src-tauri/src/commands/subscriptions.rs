@@ -3,14 +3,17 @@ use tauri::State;
 
 use crate::state::AppState;
 
+// Both run on the async runtime (async fn), not on the main thread, which must stay free
+// to deliver the next frame to the webview.
+
 /// Acknowledges every frame up to `seq`, returning credits to the flow engine.
 #[tauri::command]
-pub fn sub_ack(state: State<'_, AppState>, sub: SubId, seq: u64) -> Result<(), IpcError> {
+pub async fn sub_ack(state: State<'_, AppState>, sub: SubId, seq: u64) -> Result<(), IpcError> {
     state.registry.ack(sub, seq)
 }
 
 /// Ends a subscription and forgets its settings.
 #[tauri::command]
-pub fn sub_close(state: State<'_, AppState>, sub: SubId) -> Result<(), IpcError> {
+pub async fn sub_close(state: State<'_, AppState>, sub: SubId) -> Result<(), IpcError> {
     state.registry.close(sub)
 }

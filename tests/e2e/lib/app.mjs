@@ -91,3 +91,11 @@ export async function saveScreenshot(session, name) {
   writeFileSync(path, await session.screenshot());
   return path;
 }
+
+/** Waits until the shell has rendered (the status bar is in the DOM). */
+export async function waitForShell(session) {
+  await session.waitFor(async () => (await session.findAll("[data-testid=statusbar]")).length === 1, {
+    timeoutMs: 30_000,
+    what: "the app shell",
+  });
+}

@@ -6,6 +6,9 @@ const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 /** WebDriver codes for special keys. */
 export const Key = { Control: "\uE009", ArrowDown: "\uE015", ArrowUp: "\uE013", Enter: "\uE007", Tab: "\uE004" };
 
+/** Wraps an element id so it can be passed to execute() as an argument. */
+export const elementRef = (id) => ({ [ELEMENT]: id });
+
 export class WebDriverError extends Error {
   constructor(method, path, status, body) {
     super(`${method} ${path} -> ${status}: ${body?.value?.error ?? ""} ${body?.value?.message ?? ""}`.trim());
@@ -45,6 +48,14 @@ export class Session {
 
   click(elementId) {
     return this.cmd("POST", `/element/${elementId}/click`, {});
+  }
+
+  clear(elementId) {
+    return this.cmd("POST", `/element/${elementId}/clear`, {});
+  }
+
+  sendKeys(elementId, text) {
+    return this.cmd("POST", `/element/${elementId}/value`, { text });
   }
 
   attribute(elementId, name) {

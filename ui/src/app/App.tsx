@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useHealth } from "../features/health/useHealth";
 import { globalShortcut } from "./keyboard";
 import { Nav } from "./Nav";
+import { SectionBoundary } from "./SectionBoundary";
 import { SECTIONS } from "./sections";
 import { StatusBar } from "./StatusBar";
 
@@ -39,7 +40,11 @@ export function App() {
       </a>
       <Nav sections={SECTIONS} active={active} onSelect={select} />
       <main id="content" ref={main} tabIndex={-1} className="content" data-testid={`section-${section?.id}`}>
-        {section?.render({ health })}
+        {section && (
+          <SectionBoundary key={section.id} name={section.title}>
+            {section.render({ health })}
+          </SectionBoundary>
+        )}
       </main>
       <StatusBar health={health} />
     </div>

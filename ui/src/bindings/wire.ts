@@ -2,7 +2,7 @@
 
 export type SubId = number;
 
-export type ErrorCode = "invalid_input" | "not_found" | "closed" | "unavailable" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "closed" | "unavailable" | "internal" | "unauthorized";
 
 export type IpcError = { code: ErrorCode, message: string, };
 
@@ -72,3 +72,440 @@ eventsHandled: number,
 sampledAtMs: number, };
 
 export type AppInfo = { name: string, version: string, os: string, arch: string, };
+
+export type PtyId = number;
+
+export type PtySize = { rows: number, cols: number, };
+
+export type PtyOpenOptions = { 
+/**
+ * Program and arguments; empty means the user's login shell.
+ */
+command: Array<string>, 
+/**
+ * Working directory; `None` means the user's home.
+ */
+cwd: string | null, 
+/**
+ * Extra environment variables, on top of the app's own environment.
+ */
+env: { [key in string]: string }, size: PtySize | null, };
+
+export type PtySessionInfo = { id: PtyId, 
+/**
+ * Process id of the child, where the OS gives one.
+ */
+pid: number | null, 
+/**
+ * The program and arguments that were started.
+ */
+command: Array<string>, cwd: string | null, size: PtySize, };
+
+export type PtyExitStatus = { 
+/**
+ * Exit code; 1 when the child was ended by a signal.
+ */
+code: number, 
+/**
+ * Name of the signal that ended the child, if one did.
+ */
+signal: string | null, success: boolean, };
+
+export type PtyEvent = { "kind": "output", data: string, } | { "kind": "exit", status: PtyExitStatus, };
+
+export type EntryKind = "file" | "dir" | "link" | "linkOutside" | "linkLoop" | "linkBroken" | "other";
+
+export type TreeEntry = { 
+/**
+ * Path relative to the watched root, `/`-separated, never empty, never with `..`.
+ */
+path: string, kind: EntryKind, 
+/**
+ * Size in bytes (0 for folders and links).
+ */
+size: number, 
+/**
+ * Last modification, milliseconds since the Unix epoch (0 where unknown).
+ */
+modifiedMs: number, };
+
+export type TreeChange = { "op": "upsert", entry: TreeEntry, } | { "op": "remove", path: string, } | { "op": "scanned", entries: number, 
+/**
+ * True when the tree hit its entry limit and later entries are not listed.
+ */
+truncated: boolean, 
+/**
+ * Full scans so far, the first one included.
+ */
+scans: number, 
+/**
+ * Why the watch is degraded (e.g. the OS ran out of watches), if it is.
+ */
+warning: string | null, };
+
+export type WatchInfo = { 
+/**
+ * The canonical absolute path of the root.
+ */
+root: string, };
+
+export type LoadSpec = { 
+/**
+ * Target rate of the producer.
+ */
+eventsPerSec: number, durationMs: number, 
+/**
+ * Distinct keys (think subjects); events of one key may be merged into one entry.
+ */
+keys: number, 
+/**
+ * Payload bytes per event.
+ */
+payloadBytes: number, };
+
+export type LoadSample = { key: number, count: number, firstSeq: number, lastSeq: number, 
+/**
+ * Microseconds since the Unix epoch when the first / last merged event was produced.
+ */
+firstSentUs: number, lastSentUs: number, 
+/**
+ * Payload of the newest merged event.
+ */
+payload: string, };
+
+export type HttpMethod = "GET" | "POST";
+
+export type Header = { name: string, value: string, };
+
+export type RetrySettings = { initialDelayMs: number, maxDelayMs: number, 
+/**
+ * Consecutive failed attempts allowed before giving up; `null` retries forever. The count
+ * resets once a connection delivers something.
+ */
+maxRetries: number | null, 
+/**
+ * Also retry HTTP 5xx, 408 and 429 answers (EventSource itself gives up on them).
+ */
+retryHttpErrors: boolean, };
+
+export type KeepaliveRule = { 
+/**
+ * Event name (`event:` field) that triggers the reply.
+ */
+event: string, url: string, method: HttpMethod, headers: Array<Header>, body: string | null, };
+
+export type SseSettings = { url: string, method: HttpMethod, headers: Array<Header>, 
+/**
+ * Request body for POST.
+ */
+body: string | null, 
+/**
+ * Name of a vault secret sent as `Authorization: Bearer …`.
+ */
+authRef: string | null, retry: RetrySettings, 
+/**
+ * No bytes for this long counts as a dead connection (reconnect).
+ */
+idleTimeoutMs: number, 
+/**
+ * Largest single event accepted; a larger one fails the stream.
+ */
+maxEventBytes: number, keepalive: KeepaliveRule | null, 
+/**
+ * Resume from this id on the first connection.
+ */
+lastEventId: string | null, };
+
+export type SseMessage = { 
+/**
+ * `event:` field, `"message"` when absent.
+ */
+event: string, 
+/**
+ * `data:` lines joined with `\n`; invalid UTF-8 shows as U+FFFD.
+ */
+data: string, 
+/**
+ * Last event id at dispatch (empty when the server never sent one).
+ */
+id: string, };
+
+export type SseEvent = { "kind": "open", url: string, status: number, 
+/**
+ * Connections made before this one.
+ */
+reconnects: number, 
+/**
+ * The `Last-Event-ID` this connection resumed from.
+ */
+resumedFrom: string | null, } | { "kind": "message", message: SseMessage, } | { "kind": "reconnecting", attempt: number, delayMs: number, reason: IpcError, } | { "kind": "keepalive", ok: boolean, status: number | null, error: string | null, } | { "kind": "failed", error: IpcError, };
+
+export type WsSettings = { url: string, headers: Array<Header>, 
+/**
+ * Offered in `Sec-WebSocket-Protocol`, in order of preference.
+ */
+subprotocols: Array<string>, 
+/**
+ * Name of a vault secret sent as `Authorization: Bearer …`.
+ */
+authRef: string | null, 
+/**
+ * Largest message accepted; a larger one fails the stream with a clear error.
+ */
+maxMessageBytes: number, maxFrameBytes: number, 
+/**
+ * How often the core pings the peer.
+ */
+pingIntervalMs: number, 
+/**
+ * A ping not answered within this is a dead peer (reconnect).
+ */
+pongTimeoutMs: number, retry: RetrySettings, };
+
+export type WsOutgoing = { "kind": "text", text: string, } | { "kind": "binary", base64: string, };
+
+export type WsEvent = { "kind": "open", url: string, 
+/**
+ * The subprotocol the server picked.
+ */
+protocol: string | null, reconnects: number, } | { "kind": "text", text: string, } | { "kind": "binary", base64: string, len: number, } | { "kind": "sent", len: number, } | { "kind": "closed", code: number | null, reason: string, } | { "kind": "reconnecting", attempt: number, delayMs: number, reason: IpcError, } | { "kind": "failed", error: IpcError, };
+
+export type ChatSettings = { 
+/**
+ * Free label: "openai", "ollama", "llama.cpp", "vllm"…
+ */
+provider: string, 
+/**
+ * Up to and including the version segment, e.g. `https://api.openai.com/v1`.
+ */
+baseUrl: string, model: string, temperature: number | null, hasApiKey: boolean, };
+
+export type ChatRole = "system" | "user" | "assistant" | "tool";
+
+export type ChatToolCall = { id: string, name: string, 
+/**
+ * JSON text, as the model wrote it.
+ */
+arguments: string, };
+
+export type ChatUsage = { promptTokens: number, completionTokens: number, totalTokens: number, };
+
+export type ChatMessage = { role: ChatRole, content: string, 
+/**
+ * The model's reasoning (`reasoning_content`), when it streams one.
+ */
+reasoning: string | null, toolCalls: Array<ChatToolCall>, 
+/**
+ * For `role: tool`: the call this answers.
+ */
+toolCallId: string | null, };
+
+export type ChatEvent = { "kind": "delta", content: string, reasoning: string, } | { "kind": "toolCallDelta", index: number, id: string | null, name: string | null, arguments: string, } | { "kind": "usage", usage: ChatUsage, } | { "kind": "done", finishReason: string | null, message: ChatMessage, usage: ChatUsage | null, } | { "kind": "cancelled", message: ChatMessage, } | { "kind": "failed", error: IpcError, message: ChatMessage, };
+
+export type Conversation = { id: string, title: string, settings: ChatSettings, messages: Array<ChatMessage>, createdAtMs: number, updatedAtMs: number, };
+
+export type ConversationSummary = { id: string, title: string, messages: number, updatedAtMs: number, };
+
+export type NatsAuthKind = "none" | "token" | "userPassword" | "nkey" | "credsFile" | "jwt";
+
+export type NatsProfileSource = "saved" | "context" | "sandbox";
+
+export type NatsProfileView = { id: string, name: string, source: NatsProfileSource, description: string | null, servers: Array<string>, auth: NatsAuthKind, 
+/**
+ * User name (user/password auth); not a secret.
+ */
+user: string | null, 
+/**
+ * Path of the creds or NKey seed file, if the secret lives in a file.
+ */
+secretFile: string | null, 
+/**
+ * True when a secret (token, password, seed, JWT) is set; its value never crosses.
+ */
+hasSecret: boolean, tlsCa: string | null, tlsCert: string | null, tlsKey: string | null, tlsFirst: boolean, jsDomain: string | null, 
+/**
+ * The context selected in `~/.config/nats/context.txt` or `NATS_CONTEXT`.
+ */
+selected: boolean, 
+/**
+ * Why a context file could not be used, if it could not.
+ */
+problem: string | null, };
+
+export type NatsConnStatus = "connecting" | "connected" | "reconnecting" | "closed";
+
+export type NatsConnState = { profileId: string, status: NatsConnStatus, 
+/**
+ * The server currently connected to, `host:port`.
+ */
+server: string | null, serverName: string | null, serverVersion: string | null, 
+/**
+ * Why the connection is reconnecting or closed, in plain words.
+ */
+reason: string | null, 
+/**
+ * Reconnects since the connection was opened.
+ */
+reconnects: number, 
+/**
+ * When the status last changed, ms since the Unix epoch.
+ */
+sinceMs: number, lameDuck: boolean, };
+
+export type NatsHeader = { name: string, value: string, };
+
+export type NatsTailMessage = { subject: string, reply: string | null, headers: Array<NatsHeader>, 
+/**
+ * Status code of a no-responders or JetStream status message, if it is one.
+ */
+status: number | null, payloadB64: string, 
+/**
+ * Payload size in bytes.
+ */
+size: number, 
+/**
+ * Order of arrival in this tail, from 1.
+ */
+index: number, receivedAtMs: number, };
+
+export type NatsGap = { disconnectedAtMs: number, resumedAtMs: number, 
+/**
+ * Messages published on the tailed subjects while the tail was away, counted from a
+ * JetStream stream that captures them; `None` when no stream does (unknown count).
+ */
+missed: number | null, 
+/**
+ * The stream the count comes from.
+ */
+countedBy: string | null, reason: string | null, };
+
+export type NatsTailEntry = { "kind": "message" } & NatsTailMessage | { "kind": "gap" } & NatsGap;
+
+export type NatsStoredMessage = { seq: number, subject: string, headers: Array<NatsHeader>, payloadB64: string, size: number, 
+/**
+ * Server timestamp, ms since the Unix epoch.
+ */
+timeMs: number, };
+
+export type NatsBrowseRequest = { stream: string, 
+/**
+ * First sequence to show (default: the stream's first).
+ */
+startSeq: number | null, 
+/**
+ * Or the first message at or after this time (ms since the Unix epoch).
+ */
+startTimeMs: number | null, 
+/**
+ * Only subjects matching this filter (wildcards allowed).
+ */
+subject: string | null, 
+/**
+ * Page size (capped by the core).
+ */
+limit: number, };
+
+export type NatsBrowsePage = { stream: string, messages: Array<NatsStoredMessage>, 
+/**
+ * Sequence to ask for next; `None` when the page reached the end of the stream.
+ */
+nextSeq: number | null, firstSeq: number, lastSeq: number, };
+
+export type NatsPublishRequest = { subject: string, payloadB64: string, headers: Array<NatsHeader>, reply: string | null, };
+
+export type NatsReply = { subject: string, headers: Array<NatsHeader>, payloadB64: string, size: number, elapsedMs: number, };
+
+export type NatsServerView = { id: string, name: string, version: string, host: string, port: number, cluster: string | null, jetstream: boolean, 
+/**
+ * Names of the servers this one routes to (needs `$SYS` access; else empty).
+ */
+routes: Array<string>, connections: number | null, memBytes: number | null, cpu: number | null, 
+/**
+ * True for the server this connection is attached to.
+ */
+connected: boolean, 
+/**
+ * True when the facts come from `$SYS` rather than the connection's INFO.
+ */
+fromSystem: boolean, };
+
+export type NatsAccountUsage = { memory: number, storage: number, streams: number, consumers: number, 
+/**
+ * Limits; -1 means unlimited.
+ */
+maxMemory: number, maxStorage: number, maxStreams: number, maxConsumers: number, domain: string | null, };
+
+export type NatsReplicaView = { name: string, current: boolean, offline: boolean, activeMs: number, lag: number | null, };
+
+export type NatsClusterView = { name: string | null, leader: string | null, replicas: Array<NatsReplicaView>, };
+
+export type NatsStreamView = { name: string, description: string | null, subjects: Array<string>, 
+/**
+ * `limits`, `interest` or `workqueue`.
+ */
+retention: string, 
+/**
+ * `file` or `memory`.
+ */
+storage: string, replicas: number, maxMsgs: number, maxBytes: number, maxAgeMs: number, discard: string, messages: number, bytes: number, firstSeq: number, lastSeq: number, firstTimeMs: number, lastTimeMs: number, consumerCount: number, subjectsCount: number, deletedCount: number, createdMs: number, sealed: boolean, allowDirect: boolean, mirror: string | null, sources: Array<string>, cluster: NatsClusterView | null, 
+/**
+ * KV bucket or object store this stream backs, if any.
+ */
+backs: string | null, };
+
+export type NatsConsumerView = { stream: string, name: string, durable: boolean, description: string | null, 
+/**
+ * The consumer's subject filter(s); empty means the whole stream.
+ */
+filterSubjects: Array<string>, ackPolicy: string, deliverPolicy: string, 
+/**
+ * Push consumers deliver here; `None` for pull consumers.
+ */
+deliverSubject: string | null, pushBound: boolean, maxAckPending: number, maxDeliver: number, maxWaiting: number, ackWaitMs: number, numPending: number, numAckPending: number, numRedelivered: number, numWaiting: number, deliveredStreamSeq: number, deliveredConsumerSeq: number, ackFloorStreamSeq: number, ackFloorConsumerSeq: number, 
+/**
+ * Last delivery / last ack, ms since the Unix epoch (server clock).
+ */
+lastDeliveredMs: number | null, lastAckMs: number | null, paused: boolean, pauseUntilMs: number | null, 
+/**
+ * Consumer metadata, including `io.nats.monitor.*` thresholds.
+ */
+metadata: { [key in string]: string }, cluster: NatsClusterView | null, createdMs: number, 
+/**
+ * When the server produced this info (server clock; local clock on servers that do not
+ * say), ms since the Unix epoch.
+ */
+sampledAtMs: number, };
+
+export type NatsKvBucketView = { bucket: string, values: number, bytes: number, history: number, ttlMs: number, replicas: number, storage: string, };
+
+export type NatsKvEntryView = { bucket: string, key: string, revision: number, 
+/**
+ * `put`, `delete` or `purge`.
+ */
+operation: string, valueB64: string, size: number, createdMs: number, };
+
+export type NatsObjectStoreView = { bucket: string, description: string | null, 
+/**
+ * Bytes stored, chunks and metadata included.
+ */
+size: number, sealed: boolean, replicas: number, storage: string, };
+
+export type NatsObjectView = { bucket: string, name: string, description: string | null, size: number, chunks: number, digest: string | null, modifiedMs: number, headers: Array<NatsHeader>, metadata: { [key in string]: string }, };
+
+export type NatsPollSummary = { 
+/**
+ * Polls since the model started, from 1.
+ */
+poll: number, polledAtMs: number, durationMs: number, 
+/**
+ * JetStream API requests the poll made.
+ */
+requests: number, 
+/**
+ * Parts of the model that could not be read this time, in plain words.
+ */
+errors: Array<string>, };
+
+export type NatsModelKind = "server" | "account" | "stream" | "consumer" | "kvBucket" | "objectStore" | "poll";
+
+export type NatsModelEntry = { "kind": "server" } & NatsServerView | { "kind": "account" } & NatsAccountUsage | { "kind": "stream" } & NatsStreamView | { "kind": "consumer" } & NatsConsumerView | { "kind": "kvBucket" } & NatsKvBucketView | { "kind": "objectStore" } & NatsObjectStoreView | { "kind": "poll" } & NatsPollSummary | { "kind": "removed", of: NatsModelKind, key: string, };

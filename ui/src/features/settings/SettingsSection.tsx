@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { applyTheme, loadTheme, saveTheme, type ThemeChoice } from "./theme";
+import { loadPrefs, savePrefs, type TerminalPrefs } from "../terminal/prefs";
 
 const CHOICES: { value: ThemeChoice; label: string }[] = [
   { value: "system", label: "Follow the system" },
@@ -9,6 +10,9 @@ const CHOICES: { value: ThemeChoice; label: string }[] = [
 
 export function SettingsSection() {
   const [theme, setTheme] = useState<ThemeChoice>(() => loadTheme(window.localStorage));
+  const [term, setTerm] = useState<TerminalPrefs>(() => loadPrefs(window.localStorage));
+
+  useEffect(() => savePrefs(window.localStorage, term), [term]);
 
   useEffect(() => {
     applyTheme(document.documentElement, theme);
@@ -32,6 +36,43 @@ export function SettingsSection() {
             {c.label}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="field">
+        <legend>Terminal (applies to new terminals)</legend>
+        <label className="radio">
+          <input
+            type="radio"
+            name="renderer"
+            value="auto"
+            checked={term.renderer === "auto"}
+            onChange={() => setTerm({ ...term, renderer: "auto" })}
+          />
+          GPU (WebGL) when available
+        </label>
+        <label className="radio">
+          <input
+            type="radio"
+            name="renderer"
+            value="dom"
+            checked={term.renderer === "dom"}
+            onChange={() => setTerm({ ...term, renderer: "dom" })}
+          />
+          DOM only (if WebGL misdraws on this machine)
+        </label>
+        <label className="radio">
+          Font size
+          <select
+            name="fontSize"
+            value={term.fontSize}
+            onChange={(e) => setTerm({ ...term, fontSize: Number(e.target.value) })}
+          >
+            {[10, 11, 12, 13, 14, 15, 16, 18, 20, 24].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
       </fieldset>
     </section>
   );

@@ -1,0 +1,190 @@
+//! Wire types wrapped for the flow engine. The orphan rule keeps `impl Event for <wire type>`
+//! out of this crate, so each is a newtype that serializes exactly as the wire type does and
+//! carries its coalescing key and size bound, computed once when built.
+
+use serde::{Serialize, Serializer};
+use sluice_flow::Event;
+use sluice_wire::{
+    NatsConnState, NatsGap, NatsKvEntryView, NatsModelEntry, NatsModelKind, NatsTailEntry,
+    NatsTailMessage,
+};
+
+use crate::util::{b64, headers_of};
+
+/// One tail entry (message or gap). Tails keep every entry (`Policy::KeepAll`).
+///
+/// A message is kept as the client delivered it (shared buffers, no copy) and rendered into
+/// its wire form only when it is sent: under load most entries are dropped by the ring
+/// before that, so the per-message cost on the ingest path stays small.
+#[derive(Debug, Clone)]
+pub struct TailEvent {
+    inner: TailInner,
+    weight: usize,
+}
+
+#[derive(Debug, Clone)]
+enum TailInner {
+    Message {
+        msg: async_nats::Message,
+        index: u64,
+        received_at_ms: u64,
+    },
+    Gap(NatsGap),
+}
+
+impl TailEvent {
+    pub(crate) fn message(msg: async_nats::Message, index: u64, received_at_ms: u64) -> Self {
+        let payload = msg.payload.len();
+        // Header bytes as sent; escaping at most doubles them.
+        let headers = msg.length.saturating_sub(payload);
+        let weight = 256
+            + payload.div_ceil(3) * 4
+            + 2 * msg.subject.len()
+            + msg.reply.as_ref().map_or(0, |r| 2 * r.len())
+            + 2 * headers
+            + if headers > 0 { 64 } else { 0 };
+        Self {
+            inner: TailInner::Message {
+                msg,
+                index,
+                received_at_ms,
+            },
+            weight,
+        }
+    }
+
+    pub fn gap(gap: NatsGap) -> Self {
+        let weight = 256 + gap.reason.as_ref().map_or(0, |r| 2 * r.len());
+        Self {
+            inner: TailInner::Gap(gap),
+            weight,
+        }
+    }
+
+    /// The wire form of this entry.
+    pub fn entry(&self) -> NatsTailEntry {
+        match &self.inner {
+            TailInner::Gap(g) => NatsTailEntry::Gap(g.clone()),
+            TailInner::Message {
+                msg,
+                index,
+                received_at_ms,
+            } => NatsTailEntry::Message(NatsTailMessage {
+                subject: msg.subject.to_string(),
+                reply: msg.reply.as_ref().map(|r| r.to_string()),
+                headers: headers_of(msg.headers.as_ref()),
+                status: msg.status.map(|s| s.as_u16()),
+                size: msg.payload.len() as u64,
+                payload_b64: b64(&msg.payload),
+                index: *index,
+                received_at_ms: *received_at_ms,
+            }),
+        }
+    }
+}
+
+impl Serialize for TailEvent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.entry().serialize(s)
+    }
+}
+
+impl Event for TailEvent {
+    type Key = ();
+    fn key(&self) -> &() {
+        &()
+    }
+    fn weight(&self) -> usize {
+        self.weight
+    }
+}
+
+/// One change of the cluster model, keyed by kind and name (`Policy::LatestPerKey`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelEvent {
+    pub entry: NatsModelEntry,
+    key: (NatsModelKind, String),
+    weight: usize,
+}
+
+impl ModelEvent {
+    pub fn new(entry: NatsModelEntry) -> Self {
+        let key = crate::model::entry_key(&entry);
+        // Serialized once here so frames are cut on the real size (these are small and built
+        // once per change per poll, not per push).
+        let weight = serde_json::to_vec(&entry).map_or(64 * 1024, |v| v.len());
+        Self { entry, key, weight }
+    }
+}
+
+impl Serialize for ModelEvent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.entry.serialize(s)
+    }
+}
+
+impl Event for ModelEvent {
+    type Key = (NatsModelKind, String);
+    fn key(&self) -> &Self::Key {
+        &self.key
+    }
+    fn weight(&self) -> usize {
+        self.weight
+    }
+}
+
+/// Connection state as latest-state (one key per connection).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConnStateEvent(pub NatsConnState);
+
+impl Serialize for ConnStateEvent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl Event for ConnStateEvent {
+    type Key = String;
+    fn key(&self) -> &String {
+        &self.0.profile_id
+    }
+    fn weight(&self) -> usize {
+        let s = &self.0;
+        let text = |o: &Option<String>| o.as_ref().map_or(0, |t| 2 * t.len());
+        256 + 2 * s.profile_id.len()
+            + text(&s.server)
+            + text(&s.server_name)
+            + text(&s.server_version)
+            + text(&s.reason)
+    }
+}
+
+/// A KV watch update, latest value per key (`Policy::LatestPerKey`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KvEvent {
+    pub entry: NatsKvEntryView,
+    weight: usize,
+}
+
+impl KvEvent {
+    pub fn new(entry: NatsKvEntryView) -> Self {
+        let weight = 256 + entry.value_b64.len() + 2 * (entry.key.len() + entry.bucket.len());
+        Self { entry, weight }
+    }
+}
+
+impl Serialize for KvEvent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.entry.serialize(s)
+    }
+}
+
+impl Event for KvEvent {
+    type Key = String;
+    fn key(&self) -> &String {
+        &self.entry.key
+    }
+    fn weight(&self) -> usize {
+        self.weight
+    }
+}

@@ -1,0 +1,53 @@
+//! NATS for Sluice: connection profiles and NATS CLI contexts, connection state, the live
+//! cluster model (servers, account, streams, consumers, KV, object stores), live tails with
+//! gap reporting, stream browsing that never changes the stream, publish and request.
+//!
+//! Everything live reaches a UI through the flow engine: the app shell or CLI starts a flow
+//! with `sluice_flow::spawn` and hands its `Producer` to the functions here.
+
+mod browse;
+mod connection;
+mod contexts;
+mod creds;
+mod error;
+mod events;
+mod jsapi;
+mod kv;
+mod kv_watch;
+pub mod model;
+mod objects;
+mod profile;
+mod publish;
+mod sandbox;
+mod tail;
+mod traffic;
+mod util;
+
+pub use browse::{browse, last_message, next_message, seq_at_time, MAX_PAGE};
+pub use connection::NatsConnection;
+pub use contexts::{
+    context_profile, default_nats_config_dir, load_contexts, selected_context, ContextWatcher,
+};
+pub use error::{NatsError, Result};
+pub use events::{ConnStateEvent, KvEvent, ModelEvent, TailEvent};
+pub use kv::{kv_entries, kv_get, kv_history, kv_keys, MAX_KV_ENTRIES};
+pub use kv_watch::kv_watch;
+pub use model::{poll_once, ClusterModel, ModelOptions, ModelWatcher};
+pub use objects::{object_list, MAX_OBJECTS};
+pub use profile::{NatsAuth, NatsProfile, Secret, TlsSettings};
+pub use publish::{publish, request};
+pub use sandbox::{Sandbox, SandboxOptions};
+pub use tail::start_tail;
+pub use traffic::{drive_traffic, seed_demo, Traffic};
+pub use util::{now_ms, subject_matches};
+
+/// Flow settings for NATS subscriptions: the engine's defaults with the frame interval
+/// rounded up so a busy flow sends at most 60 frames per second (the default 16 ms allows
+/// 62.5).
+pub fn flow_config(policy: sluice_flow::Policy) -> sluice_flow::FlowConfig {
+    let mut config = sluice_flow::FlowConfig::new(policy);
+    config.frame_interval = config
+        .frame_interval
+        .max(std::time::Duration::from_millis(17));
+    config
+}

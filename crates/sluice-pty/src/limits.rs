@@ -1,0 +1,53 @@
+use std::time::Duration;
+
+/// Flow-control and batching settings of a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PtyLimits {
+    /// Reading the PTY pauses once this many bytes are read and not yet acked, so a flood
+    /// stalls the child (the kernel buffer fills) instead of growing memory.
+    pub high_watermark: usize,
+    /// Reading resumes once unacked bytes fall to this.
+    pub low_watermark: usize,
+    /// Largest single read; unacked bytes never exceed `high_watermark + read_chunk`
+    /// (a re-attach replay aside, which is counted as unacked too).
+    pub read_chunk: usize,
+    /// Most bytes handed to the output in one call.
+    pub max_batch: usize,
+    /// Under load, output is gathered this long before it is handed over; the first chunk
+    /// after a quiet spell goes at once.
+    pub batch_interval: Duration,
+    /// Bytes kept for replay when a view re-attaches.
+    pub scrollback: usize,
+    /// After the child exits, how long output may keep coming (a background job still
+    /// holding the terminal) before the exit is reported anyway.
+    pub exit_grace: Duration,
+}
+
+impl Default for PtyLimits {
+    fn default() -> Self {
+        Self {
+            high_watermark: 100 * 1024,
+            low_watermark: 5 * 1024,
+            read_chunk: 16 * 1024,
+            max_batch: 64 * 1024,
+            batch_interval: Duration::from_millis(4),
+            scrollback: 512 * 1024,
+            exit_grace: Duration::from_millis(300),
+        }
+    }
+}
+
+/// Counters of one session's output path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PtyStats {
+    pub read: u64,
+    pub delivered: u64,
+    pub acked: u64,
+    /// Bytes read and not acked yet (pending in the session plus handed over).
+    pub outstanding: usize,
+    /// Highest `outstanding` ever seen.
+    pub peak_outstanding: usize,
+    /// Times reading paused at the high watermark.
+    pub pauses: u64,
+    pub paused: bool,
+}

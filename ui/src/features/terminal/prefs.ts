@@ -1,0 +1,21 @@
+export type RendererChoice = "auto" | "dom";
+
+const RENDERER = "sluice.terminal.renderer";
+const FONT = "sluice.terminal.fontSize";
+
+export interface TerminalPrefs {
+  /** "auto" tries WebGL and falls back to the DOM renderer; "dom" never tries WebGL. */
+  renderer: RendererChoice;
+  fontSize: number;
+}
+
+export function loadPrefs(storage: Pick<Storage, "getItem"> | undefined): TerminalPrefs {
+  const renderer = storage?.getItem(RENDERER) === "dom" ? "dom" : "auto";
+  const size = Number(storage?.getItem(FONT));
+  return { renderer, fontSize: Number.isInteger(size) && size >= 8 && size <= 32 ? size : 13 };
+}
+
+export function savePrefs(storage: Pick<Storage, "setItem"> | undefined, prefs: TerminalPrefs): void {
+  storage?.setItem(RENDERER, prefs.renderer);
+  storage?.setItem(FONT, String(prefs.fontSize));
+}
