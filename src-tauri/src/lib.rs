@@ -2,10 +2,13 @@
 //! this crate only wires commands, channel sinks and app lifecycle.
 
 mod channel_sink;
+mod chat_core;
 mod commands;
+mod nats_state;
 mod platform;
 mod pty_output;
 mod state;
+mod sub_map;
 
 use state::AppState;
 
@@ -16,7 +19,10 @@ pub fn run() {
         .setup(|app| {
             use tauri::Manager;
             let state = AppState::start();
+            // Conversations, chat settings and (until the vault exists) the API key.
+            state.chat.set_dir(app.path().app_data_dir()?.join("chats"));
             app.manage(state);
+            app.manage(nats_state::NatsState::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -34,8 +40,25 @@ pub fn run() {
             commands::pty::pty_kill,
             commands::pty::pty_close,
             commands::pty::pty_list,
+            commands::sse::sse_subscribe,
+            commands::ws::ws_subscribe,
+            commands::ws::ws_send,
+            commands::chat::chat_settings_get,
+            commands::chat::chat_settings_set,
+            commands::chat::chat_send,
+            commands::chat::chat_stop,
+            commands::chat::chat_list,
+            commands::chat::chat_load,
+            commands::chat::chat_save,
+            commands::chat::chat_delete,
+            commands::nats::nats_sandbox_start,
+            commands::nats::nats_state_subscribe,
+            commands::nats::nats_model_subscribe,
+            commands::nats::nats_tail,
+            commands::nats::nats_publish,
             commands::subscriptions::sub_ack,
             commands::subscriptions::sub_close,
+            commands::watch::watch_open,
         ])
         .build(tauri::generate_context!());
     let app = match result {
@@ -52,6 +75,10 @@ pub fn run() {
             if let Some(state) = handle.try_state::<AppState>() {
                 state.ptys.close_all();
                 state.registry.close_all();
+            }
+            // The sandbox's nats-server must not outlive the app either.
+            if let Some(nats) = handle.try_state::<nats_state::NatsState>() {
+                nats.shutdown();
             }
         }
     });

@@ -6,7 +6,11 @@ use sluice_flow::Registry;
 use sluice_health::HealthSampler;
 use sluice_pty::PtyManager;
 use sluice_wire::HealthSample;
+use sluice_ws::WsSender;
 use tokio::sync::watch;
+
+use crate::chat_core::ChatCore;
+use crate::sub_map::SubMap;
 
 pub struct AppState {
     /// Every live subscription, for `sub_ack` / `sub_close`.
@@ -15,6 +19,10 @@ pub struct AppState {
     pub health: watch::Receiver<HealthSample>,
     /// Terminal sessions, by id.
     pub ptys: PtyManager,
+    /// The sending side of each WebSocket tail, for `ws_send`.
+    pub ws_senders: Arc<SubMap<WsSender>>,
+    /// Chat settings, API key, answers in flight.
+    pub chat: ChatCore,
 }
 
 impl AppState {
@@ -29,6 +37,8 @@ impl AppState {
             registry,
             health,
             ptys: PtyManager::new(),
+            ws_senders: Arc::default(),
+            chat: ChatCore::default(),
         }
     }
 }

@@ -74,6 +74,11 @@ describe("app shell", () => {
 
   test("arrow keys move focus through the navigation", async () => {
     await s.click(await s.find("[data-testid=nav-overview]"));
+    // Choosing a section moves focus to its content on the next frame; wait for that
+    // before putting focus back on the navigation.
+    await s.waitFor(async () => (await s.execute(`return document.activeElement?.id ?? null;`)) === "content", {
+      what: "focus on the content",
+    });
     await s.execute(`document.querySelector("[data-testid=nav-overview]").focus();`);
     await s.pressKeys(Key.ArrowDown);
     const focused = await s.execute(`return document.activeElement?.dataset?.testid ?? null;`);

@@ -2,6 +2,7 @@
 //! desktop app.
 
 mod doctor;
+mod nats_cmds;
 mod tail;
 
 use std::process::ExitCode;
@@ -28,6 +29,16 @@ enum Command {
         #[command(subcommand)]
         source: tail::Source,
     },
+    /// List the JetStream streams of a NATS server as JSON.
+    Streams {
+        #[command(flatten)]
+        server: nats_cmds::ServerArgs,
+    },
+    /// List the consumers of every JetStream stream of a NATS server as JSON.
+    Consumers {
+        #[command(flatten)]
+        server: nats_cmds::ServerArgs,
+    },
 }
 
 fn main() -> ExitCode {
@@ -35,5 +46,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Doctor { json } => doctor::run(json),
         Command::Tail { source } => tail::run(source),
+        Command::Streams { server } => nats_cmds::run(nats_cmds::Listing::Streams, server),
+        Command::Consumers { server } => nats_cmds::run(nats_cmds::Listing::Consumers, server),
     }
 }

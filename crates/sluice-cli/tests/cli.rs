@@ -61,7 +61,11 @@ fn tail_health_prints_frames_as_json_lines() {
         .args(["tail", "health", "--frames", "3", "--period-ms", "20"])
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     let frames: Vec<serde_json::Value> = text
         .lines()
@@ -74,7 +78,9 @@ fn tail_health_prints_frames_as_json_lines() {
         assert_eq!(sample["version"], env!("CARGO_PKG_VERSION"));
         assert!(sample["rssBytes"].as_u64().unwrap_or(0) > 0);
     }
-    let first = frames[0]["entries"][0]["uptimeMs"].as_u64().expect("uptime");
+    let first = frames[0]["entries"][0]["uptimeMs"]
+        .as_u64()
+        .expect("uptime");
     let last = frames[frames.len() - 1]["entries"][0]["uptimeMs"]
         .as_u64()
         .expect("uptime");
@@ -89,4 +95,82 @@ fn tail_refuses_a_nonsense_period() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("period-ms"));
+}
+
+/// Text of every `output` event and the exit status of a `tail pty` JSON run.
+fn pty_events(stdout: &[u8]) -> (String, Option<serde_json::Value>) {
+    let mut text = String::new();
+    let mut exit = None;
+    for line in String::from_utf8_lossy(stdout).lines() {
+        let frame: serde_json::Value = serde_json::from_str(line).expect("one JSON frame a line");
+        for ev in frame["entries"].as_array().expect("entries") {
+            match ev["kind"].as_str() {
+                Some("output") => text.push_str(ev["data"].as_str().expect("data")),
+                Some("exit") => exit = Some(ev["status"].clone()),
+                other => panic!("unexpected event kind {other:?}"),
+            }
+        }
+    }
+    (text, exit)
+}
+
+#[test]
+fn tail_pty_raw_copies_output_and_propagates_the_exit_code() {
+    let out = sluice()
+        .args([
+            "tail",
+            "pty",
+            "--raw",
+            "--",
+            "sh",
+            "-c",
+            "printf 'one\\ntwo\\n'; exit 3",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The terminal turns \n into \r\n: these are the raw bytes a terminal shows.
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "one\r\ntwo\r\n");
+}
+
+#[test]
+fn tail_pty_json_keeps_a_character_split_across_reads() {
+    let script = "printf '\\342'; sleep 0.05; printf '\\200\\224done'";
+    let out = sluice()
+        .args(["tail", "pty", "--", "sh", "-c", script])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (text, exit) = pty_events(&out.stdout);
+    assert_eq!(text, "—done");
+    let exit = exit.expect("the exit is reported");
+    assert_eq!(exit["code"], 0);
+    assert_eq!(exit["success"], true);
+}
+
+#[test]
+fn tail_pty_json_reports_a_failing_exit() {
+    let out = sluice()
+        .args(["tail", "pty", "--", "sh", "-c", "echo bye; exit 7"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(7));
+    let (text, exit) = pty_events(&out.stdout);
+    assert_eq!(text, "bye\r\n");
+    assert_eq!(exit.expect("exit")["code"], 7);
+}
+
+#[test]
+fn tail_pty_needs_a_command() {
+    let out = sluice().args(["tail", "pty"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -7,7 +7,7 @@
 //!
 //! `cargo bench -p sluice-nats --bench nats`
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -64,6 +64,19 @@ async fn publish_all(publisher: &async_nats::Client, subject: &str, received: im
     let _ = publisher.flush().await;
 }
 
+/// Publishes 1-byte probes until `seen()` says the subscriber got one: proof that the
+/// server routes the subject to it before the clock starts.
+async fn until_routed(publisher: &async_nats::Client, subject: &str, seen: impl Fn() -> bool) {
+    for _ in 0..100 {
+        let _ = publisher.publish(subject.to_owned(), "p".into()).await;
+        let _ = publisher.flush().await;
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        if seen() {
+            return;
+        }
+    }
+}
+
 fn tail(c: &mut Criterion) {
     let rt = Runtime::new().expect("runtime");
     let server = rt.block_on(NatsServer::start()).expect("nats-server");
@@ -90,6 +103,19 @@ fn tail(c: &mut Criterion) {
                 for _ in 0..iters {
                     let mut sub = client.subscribe("bench.raw").await.expect("sub");
                     let _ = client.flush().await;
+                    // Probes count as 0 (payload shorter than 128 bytes).
+                    let probe = async {
+                        let _ = sub.next().await;
+                    };
+                    let routed = AtomicBool::new(false);
+                    futures_util::future::join(
+                        async {
+                            probe.await;
+                            routed.store(true, Ordering::Relaxed);
+                        },
+                        until_routed(&publisher, "bench.raw", || routed.load(Ordering::Relaxed)),
+                    )
+                    .await;
                     let start = Instant::now();
                     let n = AtomicU64::new(0);
                     let count = async {
@@ -137,9 +163,7 @@ fn tail(c: &mut Criterion) {
             async move {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
-                    let sink = CountingSink {
-                        frames: Arc::clone(&frames),
-                    };
+                    let sink = CountingSink::default();
                     let (producer, handle) = sluice_flow::spawn(
                         SubId(1),
                         sluice_nats::flow_config(Policy::KeepAll),
@@ -148,9 +172,12 @@ fn tail(c: &mut Criterion) {
                     sluice_nats::start_tail(&conn, "bench.sluice", producer)
                         .await
                         .expect("tail");
+                    until_routed(&publisher, "bench.sluice", || handle.stats().received > 0).await;
+                    let base = handle.stats().received;
+                    let frames_before = handle.stats().frames;
                     let start = Instant::now();
                     let wait = async {
-                        while handle.stats().received < MESSAGES {
+                        while handle.stats().received - base < MESSAGES {
                             tokio::time::sleep(Duration::from_micros(200)).await;
                         }
                     };
@@ -158,12 +185,16 @@ fn tail(c: &mut Criterion) {
                         ITER_BOUND,
                         futures_util::future::join(
                             wait,
-                            publish_all(&publisher, "bench.sluice", || handle.stats().received),
+                            publish_all(&publisher, "bench.sluice", || {
+                                handle.stats().received - base
+                            }),
                         ),
                     )
                     .await;
                     let took = start.elapsed();
                     total += took;
+                    // Frames sent while the clock ran (not the drain after it).
+                    frames.fetch_add(handle.stats().frames - frames_before, Ordering::Relaxed);
                     if let Ok(mut b) = busy.lock() {
                         *b += took;
                     }

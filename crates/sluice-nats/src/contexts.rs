@@ -209,6 +209,35 @@ impl ContextWatcher {
     pub fn contexts(&self) -> watch::Receiver<Arc<Vec<NatsProfile>>> {
         self.contexts.clone()
     }
+
+    /// Feeds the contexts, with `extra` profiles (saved ones, the sandbox) listed first, into
+    /// a flow (`Policy::LatestPerKey`) as masked views: now, then after every change.
+    pub fn feed(
+        &self,
+        extra: Vec<NatsProfile>,
+        producer: sluice_flow::Producer<crate::ProfilesEvent>,
+    ) -> tokio::task::JoinHandle<()> {
+        let mut rx = self.contexts.clone();
+        tokio::spawn(async move {
+            let views = |list: &[NatsProfile]| -> Vec<sluice_wire::NatsProfileView> {
+                extra
+                    .iter()
+                    .chain(list.iter())
+                    .map(NatsProfile::view)
+                    .collect()
+            };
+            let first = Arc::clone(&rx.borrow_and_update());
+            producer.push(crate::ProfilesEvent::new(views(&first)));
+            loop {
+                tokio::select! {
+                    changed = rx.changed() => if changed.is_err() { break },
+                    () = producer.closed() => break,
+                }
+                let next = Arc::clone(&rx.borrow_and_update());
+                producer.push(crate::ProfilesEvent::new(views(&next)));
+            }
+        })
+    }
 }
 
 impl Drop for ContextWatcher {

@@ -188,3 +188,33 @@ impl Event for KvEvent {
         self.weight
     }
 }
+
+/// The list of connection profiles (secrets masked) as one latest-state value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfilesEvent {
+    pub profiles: Vec<sluice_wire::NatsProfileView>,
+    weight: usize,
+}
+
+impl ProfilesEvent {
+    pub fn new(profiles: Vec<sluice_wire::NatsProfileView>) -> Self {
+        let weight = serde_json::to_vec(&profiles).map_or(64 * 1024, |v| v.len());
+        Self { profiles, weight }
+    }
+}
+
+impl Serialize for ProfilesEvent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.profiles.serialize(s)
+    }
+}
+
+impl Event for ProfilesEvent {
+    type Key = ();
+    fn key(&self) -> &() {
+        &()
+    }
+    fn weight(&self) -> usize {
+        self.weight
+    }
+}

@@ -29,7 +29,7 @@ pub use contexts::{
     context_profile, default_nats_config_dir, load_contexts, selected_context, ContextWatcher,
 };
 pub use error::{NatsError, Result};
-pub use events::{ConnStateEvent, KvEvent, ModelEvent, TailEvent};
+pub use events::{ConnStateEvent, KvEvent, ModelEvent, ProfilesEvent, TailEvent};
 pub use kv::{kv_entries, kv_get, kv_history, kv_keys, MAX_KV_ENTRIES};
 pub use kv_watch::kv_watch;
 pub use model::{poll_once, ClusterModel, ModelOptions, ModelWatcher};

@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use serde_json::json;
 use sluice_flow::Producer;
 use sluice_wire::{NatsConnStatus, NatsGap};
@@ -23,6 +23,8 @@ use crate::NatsConnection;
 
 /// Most stream messages walked to count one gap; a longer outage reports "at least".
 const MAX_GAP_WALK: u64 = 20_000;
+/// Messages taken per wake-up before other events (state, gaps, close) get a look.
+const DRAIN_BATCH: usize = 1024;
 /// Receive times kept after a resume until the gap count arrives.
 const MAX_EARLY: usize = 100_000;
 
@@ -113,18 +115,29 @@ async fn run(
     let mut early: Option<Vec<u64>> = None;
     let (gap_tx, mut gap_rx) = mpsc::channel::<GapCount>(4);
     state.borrow_and_update();
+    let closed = producer.closed();
+    tokio::pin!(closed);
     loop {
         tokio::select! {
             msg = sub.next() => {
-                let Some(msg) = msg else { break };
-                index += 1;
+                let Some(mut msg) = msg else { break };
+                // Take what is already buffered without going back through `select!`: at
+                // high rates this is most of the per-message cost saved. One clock read per
+                // batch: it drains within microseconds.
                 last_rx_ms = now_ms();
-                if let Some(times) = early.as_mut() {
-                    if times.len() < MAX_EARLY {
-                        times.push(last_rx_ms);
+                for _ in 0..DRAIN_BATCH {
+                    index += 1;
+                    if let Some(times) = early.as_mut() {
+                        if times.len() < MAX_EARLY {
+                            times.push(last_rx_ms);
+                        }
+                    }
+                    producer.push(TailEvent::message(msg, index, last_rx_ms));
+                    match sub.next().now_or_never() {
+                        Some(Some(next)) => msg = next,
+                        _ => break,
                     }
                 }
-                producer.push(TailEvent::message(msg, index, last_rx_ms));
             }
             changed = state.changed() => {
                 if changed.is_err() { break }
@@ -151,7 +164,7 @@ async fn run(
                 let early_n = early.take().map_or(0, |t| t.iter().filter(|ms| **ms <= g.resumed_at_ms).count() as u64);
                 producer.push(TailEvent::gap(gap_entry(g, counter.as_deref(), early_n)));
             }
-            () = producer.closed() => break,
+            () = &mut closed => break,
         }
     }
     let _ = sub.unsubscribe().await;

@@ -11,7 +11,7 @@ use crate::{
 };
 use crate::{
     EntryKind, PtyEvent, PtyExitStatus, PtyId, PtyOpenOptions, PtySessionInfo, PtySize, TreeChange,
-    TreeEntry, WatchInfo,
+    TreeEntry, WatchInfo, WatchOpened,
 };
 
 use crate::nats as n;
@@ -45,6 +45,7 @@ pub fn render_typescript() -> String {
         TreeEntry::decl(&cfg),
         TreeChange::decl(&cfg),
         WatchInfo::decl(&cfg),
+        WatchOpened::decl(&cfg),
         LoadSpec::decl(&cfg),
         LoadSample::decl(&cfg),
         HttpMethod::decl(&cfg),

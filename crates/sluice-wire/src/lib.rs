@@ -41,5 +41,5 @@ pub use pty::{PtyEvent, PtyExitStatus, PtyId, PtyOpenOptions, PtySessionInfo, Pt
 pub use sse::{
     Header, HttpMethod, KeepaliveRule, RetrySettings, SseEvent, SseMessage, SseSettings,
 };
-pub use watch::{EntryKind, TreeChange, TreeEntry, WatchInfo};
+pub use watch::{EntryKind, TreeChange, TreeEntry, WatchInfo, WatchOpened};
 pub use ws::{WsEvent, WsOutgoing, WsSettings};

@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::SubId;
+
 /// What a tree entry is. Symbolic links are never followed: they are listed with what
 /// they point at, so a loop or a link leading outside the root cannot escape the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -64,6 +66,14 @@ pub enum TreeChange {
 pub struct WatchInfo {
     /// The canonical absolute path of the root.
     pub root: String,
+}
+
+/// What `watch_open` returns: the subscription streaming the tree, and the watched root.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WatchOpened {
+    pub sub: SubId,
+    pub info: WatchInfo,
 }
 
 #[cfg(test)]

@@ -76,11 +76,23 @@ mod tests {
     fn sane_specs_pass_and_hostile_ones_get_a_clear_error() {
         assert!(validate(&spec()).is_ok());
         for bad in [
-            LoadSpec { events_per_sec: 0, ..spec() },
-            LoadSpec { events_per_sec: u32::MAX, ..spec() },
-            LoadSpec { duration_ms: 3_600_000, ..spec() },
+            LoadSpec {
+                events_per_sec: 0,
+                ..spec()
+            },
+            LoadSpec {
+                events_per_sec: u32::MAX,
+                ..spec()
+            },
+            LoadSpec {
+                duration_ms: 3_600_000,
+                ..spec()
+            },
             LoadSpec { keys: 0, ..spec() },
-            LoadSpec { payload_bytes: 10 << 20, ..spec() },
+            LoadSpec {
+                payload_bytes: 10 << 20,
+                ..spec()
+            },
         ] {
             let err = validate(&bad).expect_err("refused");
             assert_eq!(err.code, ErrorCode::InvalidInput);

@@ -2,7 +2,12 @@
 //! subscription id, and share the `sub_ack` / `sub_close` commands below.
 
 pub mod app;
+pub mod chat;
 pub mod health;
 pub mod load;
+pub mod nats;
 pub mod pty;
+pub mod sse;
 pub mod subscriptions;
+pub mod watch;
+pub mod ws;

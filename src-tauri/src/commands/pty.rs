@@ -18,7 +18,11 @@ pub async fn pty_open(
 }
 
 #[tauri::command]
-pub async fn pty_write(state: State<'_, AppState>, id: PtyId, data: String) -> Result<(), IpcError> {
+pub async fn pty_write(
+    state: State<'_, AppState>,
+    id: PtyId,
+    data: String,
+) -> Result<(), IpcError> {
     Ok(state.ptys.write(id, data.into_bytes())?)
 }
 
@@ -33,7 +37,11 @@ pub async fn pty_paste(
 }
 
 #[tauri::command]
-pub async fn pty_resize(state: State<'_, AppState>, id: PtyId, size: PtySize) -> Result<(), IpcError> {
+pub async fn pty_resize(
+    state: State<'_, AppState>,
+    id: PtyId,
+    size: PtySize,
+) -> Result<(), IpcError> {
     Ok(state.ptys.resize(id, size)?)
 }
 

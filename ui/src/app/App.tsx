@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useHealth } from "../features/health/useHealth";
 import { globalShortcut } from "./keyboard";
 import { Nav } from "./Nav";
+import { onNavigate } from "./navigation";
 import { SectionBoundary } from "./SectionBoundary";
 import { SECTIONS } from "./sections";
 import { StatusBar } from "./StatusBar";
@@ -30,6 +31,8 @@ export function App() {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
+
+  useEffect(() => onNavigate((id) => setActive(id)), []);
 
   const section = SECTIONS.find((s) => s.id === active) ?? SECTIONS[0];
 

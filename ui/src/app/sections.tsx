@@ -3,11 +3,19 @@ import type { HealthState } from "../features/health/useHealth";
 import { OverviewSection } from "../features/health/OverviewSection";
 import { SettingsSection } from "../features/settings/SettingsSection";
 import { DiagnosticsSection } from "../features/diagnostics/DiagnosticsSection";
+import { WorkspaceSection } from "../features/workspace/WorkspaceSection";
+import { StreamsSection } from "../features/streams/StreamsSection";
 // xterm.js is most of the bundle: load it when the Terminal section is first opened, so
 // start-up does not parse it.
 const TerminalSection = lazy(() =>
   import("../features/terminal/TerminalSection").then((m) => ({ default: m.TerminalSection })),
 );
+
+// The NATS section (tables, tail) loads when first opened; it also starts the sandbox then.
+const NatsSection = lazy(() => import("../features/nats/NatsSection").then((m) => ({ default: m.NatsSection })));
+
+// The markdown parser is only needed once a chat is open.
+const ChatSection = lazy(() => import("../features/chat/ChatSection").then((m) => ({ default: m.ChatSection })));
 
 export interface SectionContext {
   health: HealthState;
@@ -28,6 +36,16 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { id: "overview", title: "Overview", icon: "◎", render: ({ health }) => <OverviewSection health={health} /> },
   {
+    id: "nats",
+    title: "NATS",
+    icon: "⇄",
+    render: () => (
+      <Suspense fallback={<p className="muted">Loading NATS…</p>}>
+        <NatsSection />
+      </Suspense>
+    ),
+  },
+  {
     id: "terminal",
     title: "Terminal",
     icon: "❯",
@@ -37,6 +55,18 @@ export const SECTIONS: readonly Section[] = [
       </Suspense>
     ),
   },
+  { id: "streams", title: "Streams", icon: "≋", render: () => <StreamsSection /> },
+  {
+    id: "chat",
+    title: "Chat",
+    icon: "✦",
+    render: () => (
+      <Suspense fallback={<p className="muted">Loading chat…</p>}>
+        <ChatSection />
+      </Suspense>
+    ),
+  },
+  { id: "workspace", title: "Workspace", icon: "▤", render: () => <WorkspaceSection /> },
   { id: "diagnostics", title: "Diagnostics", icon: "◷", render: () => <DiagnosticsSection /> },
   { id: "settings", title: "Settings", icon: "⚙", render: () => <SettingsSection /> },
 ];

@@ -149,6 +149,8 @@ export type WatchInfo = {
  */
 root: string, };
 
+export type WatchOpened = { sub: SubId, info: WatchInfo, };
+
 export type LoadSpec = { 
 /**
  * Target rate of the producer.

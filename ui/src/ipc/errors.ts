@@ -1,6 +1,6 @@
 import type { ErrorCode, IpcError } from "../bindings/wire";
 
-const CODES: readonly ErrorCode[] = ["invalid_input", "not_found", "closed", "unavailable", "internal"];
+const CODES: readonly ErrorCode[] = ["invalid_input", "not_found", "closed", "unavailable", "unauthorized", "internal"];
 
 function isIpcError(value: unknown): value is IpcError {
   if (typeof value !== "object" || value === null) return false;

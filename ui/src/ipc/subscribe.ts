@@ -17,6 +17,16 @@ export async function subscribe<T>(
   args: Record<string, unknown>,
   onFrame: (frame: Frame<T>) => void,
 ): Promise<Subscription> {
+  return (await subscribeWith<T, SubId>(command, args, onFrame, (id) => id)).subscription;
+}
+
+/** Like `subscribe`, for commands that return more than the id (`idOf` picks it out). */
+export async function subscribeWith<T, R>(
+  command: string,
+  args: Record<string, unknown>,
+  onFrame: (frame: Frame<T>) => void,
+  idOf: (result: R) => SubId,
+): Promise<{ subscription: Subscription; result: R }> {
   const channel = new Channel<Frame<T>>();
   let id: SubId | null = null;
   let closed = false;
@@ -44,13 +54,21 @@ export async function subscribe<T>(
     }
   };
 
+  let result: R;
   try {
-    id = await invoke<SubId>(command, { ...args, onFrame: channel });
+    result = await invoke<R>(command, { ...args, onFrame: channel });
   } catch (err) {
     throw toIpcError(err);
   }
+  id = idOf(result);
+  // Frames can beat the command's reply; their acks waited for the id. Without this flush
+  // a fast source would use up its credits before the id is known and stall for good.
+  if (pendingAck > 0 && !ackScheduled) {
+    ackScheduled = true;
+    requestAnimationFrame(flushAck);
+  }
   const subId = id;
-  return {
+  const subscription: Subscription = {
     id: subId,
     async close() {
       if (closed) return;
@@ -63,4 +81,5 @@ export async function subscribe<T>(
       }
     },
   };
+  return { subscription, result };
 }

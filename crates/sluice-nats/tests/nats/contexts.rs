@@ -93,9 +93,29 @@ async fn contexts_added_edited_and_removed_are_seen_live() {
     })
     .await;
 
+    let sink = sluice_flow::CollectingSink::<sluice_nats::ProfilesEvent>::new();
+    let (producer, _h) = sluice_flow::spawn(
+        sluice_wire::SubId(9),
+        sluice_nats::flow_config(sluice_flow::Policy::LatestPerKey),
+        sink.clone(),
+    );
+    watcher.feed(vec![NatsProfile::new("saved", vec![s.url()])], producer);
+
     std::fs::remove_file(root.path().join("context").join("dev.json")).expect("remove");
     eventually("removed context", || async {
         names(&rx.borrow().clone()) == ["broken", "prod"]
     })
     .await;
+    eventually("the flow carries the masked list", || async {
+        sink.frames()
+            .last()
+            .and_then(|f| f.entries.last().cloned())
+            .is_some_and(|e| {
+                let names: Vec<&str> = e.profiles.iter().map(|p| p.name.as_str()).collect();
+                names == ["saved", "broken", "prod"]
+            })
+    })
+    .await;
+    let json = serde_json::to_string(&sink.frames()).unwrap_or_default();
+    assert!(!json.contains("ctx-token"), "no secret crosses");
 }

@@ -8,6 +8,7 @@ import "@xterm/xterm/css/xterm.css";
 import type { IpcError, PtyId } from "../../bindings/wire";
 import { toIpcError } from "../../ipc/errors";
 import { terminalAction } from "./keys";
+import { meter } from "./meter";
 import { loadPrefs } from "./prefs";
 import { outputChannel, pty } from "./ptyClient";
 import { setTabs } from "./store";
@@ -82,7 +83,11 @@ export function TerminalView({ tab }: { tab: TerminalTab }) {
     let id: PtyId | null = tab.id;
     let disposed = false;
     const channel = outputChannel(() => id, {
-      output: (bytes, done) => term.write(bytes, done),
+      output: (bytes, done) =>
+        term.write(bytes, () => {
+          meter.written(bytes);
+          done();
+        }),
       exit: (status) => {
         const how = status.signal ? `signal ${status.signal}` : `code ${status.code}`;
         term.write(`\r\n\x1b[2m[process exited with ${how}]\x1b[0m\r\n`);
@@ -147,9 +152,11 @@ export function TerminalView({ tab }: { tab: TerminalTab }) {
       return false;
     });
     term.focus();
+    meter.attach((data) => term.input(data));
 
     return () => {
       disposed = true;
+      meter.attach(null);
       observer.disconnect();
       input.dispose();
       resized.dispose();

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { TerminalMeter } from "./meter";
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe("terminal meter", () => {
+  it("counts nothing until armed", () => {
+    const m = new TerminalMeter();
+    m.written(bytes("abc"));
+    expect(m.snapshot().bytes).toBe(0);
+    m.arm();
+    m.written(bytes("abc"));
+    m.written(bytes("de"));
+    const s = m.snapshot();
+    expect(s.bytes).toBe(5);
+    expect(s.callbacks).toBe(2);
+    expect(s.firstMs).not.toBeNull();
+    expect(s.lastMs! >= s.firstMs!).toBe(true);
+  });
+
+  it("finds the marker after input, even split across chunks", () => {
+    const m = new TerminalMeter();
+    const typed: string[] = [];
+    m.attach((d) => typed.push(d));
+    m.arm("MARK$ ");
+    m.written(bytes("MARK$ before input"));
+    m.input("\x03");
+    expect(typed).toEqual(["\x03"]);
+    expect(m.snapshot().markerMs).toBeNull();
+    m.written(bytes("y\r\ny\r\n^C\r\nMA"));
+    expect(m.snapshot().markerMs).toBeNull();
+    m.written(bytes("RK$ "));
+    expect(m.snapshot().markerMs).not.toBeNull();
+  });
+});
