@@ -37,7 +37,11 @@ describe("nats", () => {
     s = app.session;
     await waitForShell(s);
     await s.click(await s.find("[data-testid=nav-nats]"));
-    await s.find("[data-testid=nats-conn]");
+    // The section is loaded lazily: wait for it rather than expecting it at once.
+    await s.waitFor(async () => (await s.findAll("[data-testid=nats-conn]")).length > 0, {
+      timeoutMs: 30_000,
+      what: "the NATS section",
+    });
   });
 
   after(async () => {
