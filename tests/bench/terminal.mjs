@@ -123,7 +123,8 @@ async function main() {
       await app.close();
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // The shell may still be writing its history as it exits.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 

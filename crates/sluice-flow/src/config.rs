@@ -27,6 +27,10 @@ pub struct FlowConfig {
     pub max_frame_bytes: usize,
     /// Most frames sent and not acked yet; at the limit the flow keeps coalescing/dropping.
     pub max_unacked: u32,
+    /// Most frames one flush may cut when the ring holds more than one frame's budget, so a
+    /// backlog leaves in one tick (each frame still under the size budget) instead of aging
+    /// one tick per frame.
+    pub max_frames_per_flush: u32,
 }
 
 impl FlowConfig {
@@ -37,7 +41,8 @@ impl FlowConfig {
             max_bytes: 16 * 1024 * 1024,
             frame_interval: Duration::from_millis(16),
             max_frame_bytes: MAX_FRAME_JSON_BYTES - FRAME_ENVELOPE_BYTES,
-            max_unacked: 4,
+            max_unacked: 8,
+            max_frames_per_flush: 4,
         }
     }
 }

@@ -31,6 +31,7 @@ pub(crate) struct Shared<T: Event> {
     pub(crate) sub: SubId,
     pub(crate) interval: Duration,
     max_unacked: u64,
+    pub(crate) max_frames_per_flush: u32,
     state: Mutex<State<T>>,
     closed: AtomicBool,
     /// Live `Producer` clones; at zero the source is over and the flusher drains and ends.
@@ -61,6 +62,7 @@ impl<T: Event> Shared<T> {
             interval: config.frame_interval,
             // Zero credits would stall the flow forever.
             max_unacked: u64::from(config.max_unacked.max(1)),
+            max_frames_per_flush: config.max_frames_per_flush.max(1),
             state: Mutex::new(State {
                 ring: Ring::new(config),
                 acked: 0,

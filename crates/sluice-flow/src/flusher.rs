@@ -15,7 +15,7 @@ pub(crate) async fn run<T: Event, S: Sink<T>>(shared: Arc<Shared<T>>, mut sink: 
     let mut tick = time::interval(shared.interval);
     tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
     let mut last_sent: Option<Instant> = None;
-    loop {
+    'run: loop {
         match shared.next() {
             Next::Finish => break,
             Next::Wait => {
@@ -32,18 +32,25 @@ pub(crate) async fn run<T: Event, S: Sink<T>>(shared: Arc<Shared<T>>, mut sink: 
                 () = shared.wake.notified() => continue,
             }
         }
-        let Some(frame) = shared.take_frame() else {
-            continue;
-        };
-        let seq = frame.seq;
-        if sink.send(frame).is_err() {
-            break;
+        // One flush: as many frames as the backlog needs, within the burst and the credits.
+        let mut sent = 0;
+        while sent < shared.max_frames_per_flush {
+            let Some(frame) = shared.take_frame() else {
+                break;
+            };
+            let seq = frame.seq;
+            if sink.send(frame).is_err() {
+                break 'run;
+            }
+            if sink.acks_on_send() {
+                shared.record_ack(seq);
+            }
+            sent += 1;
         }
-        if sink.acks_on_send() {
-            shared.record_ack(seq);
+        if sent > 0 {
+            last_sent = Some(Instant::now());
+            tick.reset();
         }
-        last_sent = Some(Instant::now());
-        tick.reset();
     }
     drop(sink);
     shared.finish();

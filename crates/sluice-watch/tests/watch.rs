@@ -21,9 +21,12 @@ struct View {
 
 impl View {
     fn open(root: &Path) -> Self {
+        Self::open_with(root, WatchConfig::default())
+    }
+
+    fn open_with(root: &Path, config: WatchConfig) -> Self {
         let sink = CollectingSink::new();
-        let (info, handle) =
-            open_watch(SubId(1), root, WatchConfig::default(), sink.clone()).expect("watch");
+        let (info, handle) = open_watch(SubId(1), root, config, sink.clone()).expect("watch");
         assert_eq!(
             Path::new(&info.root),
             root.canonicalize().expect("canonical")
@@ -255,13 +258,23 @@ async fn links_are_listed_never_followed() {
 async fn a_flood_of_ten_thousand_files_ends_in_the_right_tree() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
-    let mut view = View::open(root);
+    // A low overflow threshold so the flood takes the rescan path even when this machine
+    // writes files slowly; the default (1,000 paths per batch) is a tuning value.
+    let config = WatchConfig {
+        rescan_above: 200,
+        ..WatchConfig::default()
+    };
+    let mut view = View::open_with(root, config);
     view.until("first scan", |v| v.scans == 1).await;
     fs::create_dir(root.join("flood")).expect("mkdir");
     for i in 0..10_000 {
         fs::write(root.join(format!("flood/f{i:05}")), i.to_string()).expect("write");
     }
     view.until("all files", |v| v.tree.len() == 10_001).await;
+    assert!(
+        view.scans >= 2,
+        "the flood was applied path by path, not rescanned"
+    );
     for i in (0..10_000).step_by(2) {
         fs::remove_file(root.join(format!("flood/f{i:05}"))).expect("rm");
     }

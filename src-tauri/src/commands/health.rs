@@ -3,7 +3,7 @@ use sluice_wire::{Frame, HealthSample, IpcError, SubId};
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::channel_sink::ChannelSink;
+use crate::channel_sink::open_flow;
 use crate::state::AppState;
 
 /// Streams the core's health samples (latest value wins) until `sub_close`.
@@ -12,13 +12,11 @@ pub async fn health_subscribe(
     state: State<'_, AppState>,
     on_frame: Channel<Frame<HealthSample>>,
 ) -> Result<SubId, IpcError> {
-    let sub = state.registry.next_id();
-    let (producer, handle) = sluice_flow::spawn(
-        sub,
+    let (sub, producer) = open_flow(
+        &state.registry,
         FlowConfig::new(Policy::LatestPerKey),
-        ChannelSink::new(on_frame),
+        on_frame,
     );
-    state.registry.insert(handle);
     sluice_flow::watch_source(state.health.clone(), producer);
     Ok(sub)
 }

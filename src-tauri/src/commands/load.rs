@@ -7,7 +7,7 @@ use sluice_wire::{ErrorCode, Frame, IpcError, LoadSpec, SubId};
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::channel_sink::ChannelSink;
+use crate::channel_sink::open_flow;
 use crate::state::AppState;
 
 fn validate(spec: &LoadSpec) -> Result<(), IpcError> {
@@ -35,13 +35,11 @@ pub async fn load_batched(
     on_frame: Channel<Frame<LoadEvent>>,
 ) -> Result<SubId, IpcError> {
     validate(&spec)?;
-    let sub = state.registry.next_id();
-    let (producer, handle) = sluice_flow::spawn(
-        sub,
+    let (sub, producer) = open_flow(
+        &state.registry,
         FlowConfig::new(Policy::AppendMerge),
-        ChannelSink::new(on_frame),
+        on_frame,
     );
-    state.registry.insert(handle);
     tauri::async_runtime::spawn(sluice_loadgen::drive(spec, move |event| {
         producer.push(event);
         !producer.is_closed()

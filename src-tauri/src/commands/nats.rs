@@ -6,7 +6,7 @@ use sluice_wire::{Frame, IpcError, NatsProfileView, NatsPublishRequest, SubId};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
-use crate::channel_sink::ChannelSink;
+use crate::channel_sink::open_flow;
 use crate::nats_state::NatsState;
 use crate::state::AppState;
 
@@ -34,13 +34,11 @@ pub async fn nats_state_subscribe(
     on_frame: Channel<Frame<ConnStateEvent>>,
 ) -> Result<SubId, IpcError> {
     let live = nats.get(&profile_id)?;
-    let sub = state.registry.next_id();
-    let (producer, handle) = sluice_flow::spawn(
-        sub,
+    let (sub, producer) = open_flow(
+        &state.registry,
         sluice_nats::flow_config(Policy::LatestPerKey),
-        ChannelSink::new(on_frame),
+        on_frame,
     );
-    state.registry.insert(handle);
     live.conn.feed_state(producer);
     Ok(sub)
 }
@@ -54,13 +52,11 @@ pub async fn nats_model_subscribe(
     on_frame: Channel<Frame<ModelEvent>>,
 ) -> Result<SubId, IpcError> {
     let live = nats.get(&profile_id)?;
-    let sub = state.registry.next_id();
-    let (producer, handle) = sluice_flow::spawn(
-        sub,
+    let (sub, producer) = open_flow(
+        &state.registry,
         sluice_nats::flow_config(Policy::LatestPerKey),
-        ChannelSink::new(on_frame),
+        on_frame,
     );
-    state.registry.insert(handle);
     live.model.feed(producer);
     Ok(sub)
 }
@@ -76,17 +72,15 @@ pub async fn nats_tail(
     on_frame: Channel<Frame<TailEvent>>,
 ) -> Result<SubId, IpcError> {
     let live = nats.get(&profile_id)?;
-    let sub = state.registry.next_id();
-    let (producer, handle) = sluice_flow::spawn(
-        sub,
+    let (sub, producer) = open_flow(
+        &state.registry,
         sluice_nats::flow_config(Policy::KeepAll),
-        ChannelSink::new(on_frame),
+        on_frame,
     );
     if let Err(e) = sluice_nats::start_tail(&live.conn, &subject, producer).await {
-        handle.close();
+        let _ = state.registry.close(sub);
         return Err(e.into());
     }
-    state.registry.insert(handle);
     Ok(sub)
 }
 

@@ -116,3 +116,46 @@ async fn a_continuous_producer_gets_frames_while_it_runs() {
     // Coalescing did its job: far fewer entries delivered than events pushed.
     assert!(stats.superseded > 0);
 }
+
+/// A backlog bigger than one frame leaves in one flush, split into frames under the budget,
+/// rather than one frame per interval (which would age the tail of the backlog by ticks).
+#[tokio::test(start_paused = true)]
+async fn a_backlog_leaves_in_one_flush_split_under_the_budget() {
+    let cfg = FlowConfig {
+        max_frame_bytes: 600,
+        ..FlowConfig::new(Policy::KeepAll)
+    };
+    let (budget, burst) = (cfg.max_frame_bytes, cfg.max_frames_per_flush as usize);
+    let interval = cfg.frame_interval;
+    let sink = TimedSink::default();
+    let (producer, handle) = spawn(SubId(1), cfg, sink.clone());
+    // One event goes out at once; the rest arrive inside the pacing interval.
+    producer.push(Ev::new(0, 1, "first"));
+    sleep(Duration::from_millis(1)).await;
+    let body = "x".repeat(100);
+    for seq in 2..=16u64 {
+        producer.push(Ev::new((seq % 8) as u8, seq, body.clone()));
+    }
+    sleep(interval * 2).await;
+    let times = sink.0.lock().unwrap().clone();
+    assert!(
+        times.len() >= 3,
+        "backlog not split: {} frames",
+        times.len()
+    );
+    let flush_at = times[1];
+    let in_flush = times.iter().filter(|t| **t == flush_at).count();
+    assert!(
+        in_flush >= 2,
+        "the backlog took {in_flush} frame(s) in its flush"
+    );
+    assert!(
+        in_flush <= burst,
+        "{in_flush} frames in one flush, burst is {burst}"
+    );
+    assert_eq!(handle.stats().delivered, 16);
+    assert!(
+        budget < 16 * 100,
+        "the test needs a backlog above one frame"
+    );
+}

@@ -19,13 +19,15 @@ export interface RunResult {
 
 const nowUs = () => (performance.timeOrigin + performance.now()) * 1000;
 
-/** Runs after the browser has painted the current frame (a task queued from rAF). */
-function afterNextPaint(fn: () => void) {
-  requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = fn;
-    ch.port2.postMessage(null);
-  });
+/**
+ * Called from a rAF callback: runs `fn` after the browser has painted that frame. The
+ * rendering steps (style, layout, paint) follow the rAF callbacks in the same frame, and a
+ * task posted now runs only after them.
+ */
+function afterThisPaint(fn: () => void) {
+  const ch = new MessageChannel();
+  ch.port1.onmessage = fn;
+  ch.port2.postMessage(null);
 }
 
 /**
@@ -56,7 +58,7 @@ class PaintMeter {
       this.scheduled = false;
       for (const e of batch) this.accounted += e.count;
       this.show(this.accounted, batch[batch.length - 1]);
-      afterNextPaint(() => {
+      afterThisPaint(() => {
         const now = nowUs();
         this.lastPaintUs = now;
         for (const e of batch) this.samples.push({ valueMs: (now - e.firstSentUs) / 1000, weight: e.count });

@@ -1,6 +1,6 @@
 import type { IpcError, LoadSpec } from "../../bindings/wire";
 
-export const DEFAULT_SPEC: LoadSpec = { eventsPerSec: 200_000, durationMs: 3_000, keys: 64, payloadBytes: 100 };
+export const DEFAULT_SPEC: LoadSpec = { eventsPerSec: 500_000, durationMs: 3_000, keys: 64, payloadBytes: 100 };
 
 /**
  * The baseline runs at the same rate but briefly: one channel message per event queues
