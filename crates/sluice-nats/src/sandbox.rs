@@ -34,16 +34,19 @@ impl Sandbox {
             reason: e.to_string(),
         };
         std::fs::create_dir_all(&opts.data_dir).map_err(|e| io("the sandbox folder", e))?;
+        let conf_path = opts.data_dir.join("sandbox.conf");
+        let pid_path = opts.data_dir.join("sandbox.pid");
+        sweep_stale(&pid_path, &conf_path).await;
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map_err(|e| NatsError::Other(format!("no free port for the sandbox: {e}")))?
             .port();
         let conf = format!(
             "server_name: \"sluice-sandbox\"\nlisten: \"127.0.0.1:{port}\"\n\
-             jetstream {{ store_dir: {:?} }}\n",
+             pid_file: {:?}\njetstream {{ store_dir: {:?} }}\n",
+            pid_path.display().to_string(),
             opts.data_dir.join("jetstream").display().to_string()
         );
-        let conf_path = opts.data_dir.join("sandbox.conf");
         std::fs::write(&conf_path, conf).map_err(|e| io("the sandbox config", e))?;
         let log = std::fs::File::create(opts.data_dir.join("sandbox.log"))
             .map_err(|e| io("the sandbox log", e))?;
@@ -105,4 +108,55 @@ impl Sandbox {
     pub async fn stop(mut self) {
         let _ = self.child.kill().await;
     }
+
+    /// The server's process id (while it runs).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.id()
+    }
+}
+
+/// A sandbox server left running by an app that was killed without cleaning up (no exit
+/// event) still holds the JetStream store; stop it before starting a new one. Only a
+/// process whose command line names this sandbox's config is touched, so a recycled pid
+/// of some other program is left alone. Needs `ps` and `kill` (Linux, macOS).
+async fn sweep_stale(pid_path: &std::path::Path, conf_path: &std::path::Path) {
+    let Ok(text) = std::fs::read_to_string(pid_path) else {
+        return;
+    };
+    let Ok(pid) = text.trim().parse::<u32>() else {
+        let _ = std::fs::remove_file(pid_path);
+        return;
+    };
+    let Ok(ps) = Command::new("ps")
+        .args(["-p", &pid.to_string(), "-o", "args="])
+        .output()
+        .await
+    else {
+        return;
+    };
+    let args = String::from_utf8_lossy(&ps.stdout);
+    if args.contains(&conf_path.display().to_string()) {
+        let _ = Command::new("kill").arg(pid.to_string()).status().await;
+        // Give it the moment it needs to release the store before the new server opens it.
+        for _ in 0..100 {
+            if !running(pid).await {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    let _ = std::fs::remove_file(pid_path);
+}
+
+/// Whether `pid` is a live process (an exited one waiting to be reaped counts as gone).
+async fn running(pid: u32) -> bool {
+    Command::new("ps")
+        .args(["-p", &pid.to_string(), "-o", "stat="])
+        .output()
+        .await
+        .is_ok_and(|out| {
+            let stat = String::from_utf8_lossy(&out.stdout);
+            let stat = stat.trim();
+            !stat.is_empty() && !stat.starts_with('Z')
+        })
 }
