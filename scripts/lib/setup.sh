@@ -36,8 +36,8 @@ apt_need() {
 is_debian_like() { command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; }
 
 APP_PACKAGES=(libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev
-  libssl-dev pkg-config build-essential curl xvfb nats-server)
-TEST_PACKAGES=(webkit2gtk-driver xauth imagemagick dbus-x11 dunst libnotify-bin)
+  libssl-dev libdbus-1-dev pkg-config build-essential curl xvfb nats-server procps)
+TEST_PACKAGES=(webkit2gtk-driver xauth imagemagick dbus-x11 dunst libnotify-bin gnome-keyring)
 
 setup_system() {
   if is_debian_like; then

@@ -46,6 +46,24 @@ impl NatsState {
         })
     }
 
+    /// Every open connection (the background monitor follows this list).
+    pub fn all(&self) -> Vec<(String, LiveConn)> {
+        lock(&self.conns)
+            .iter()
+            .map(|(id, live)| (id.clone(), live.clone()))
+            .collect()
+    }
+
+    /// Registers an opened connection (replacing one with the same id).
+    pub fn insert(&self, profile_id: String, live: LiveConn) {
+        lock(&self.conns).insert(profile_id, live);
+    }
+
+    /// Forgets a connection; the caller closes it.
+    pub fn remove(&self, profile_id: &str) -> Option<LiveConn> {
+        lock(&self.conns).remove(profile_id)
+    }
+
     /// Starts the sandbox (nats-server from PATH, store under `data_dir`), seeds the demo
     /// streams and drives traffic; returns its profile. Idempotent.
     pub async fn start_sandbox(&self, data_dir: PathBuf) -> Result<NatsProfileView, IpcError> {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
 import { Key } from "./lib/webdriver.mjs";
 import { startChatServer } from "./lib/streamServers.mjs";
+import { ensureVault } from "./lib/vault.mjs";
 
 // WebDriver's clear() bypasses React's change events: select all and delete instead.
 const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
@@ -37,6 +38,8 @@ describe("chat", () => {
     app = await launchApp();
     s = app.session;
     await waitForShell(s);
+    // The API key is kept in the vault.
+    await ensureVault(s);
     await s.click(await s.find("[data-testid=nav-chat]"));
     // No model yet: the settings form is open.
     await s.waitFor(async () => (await s.findAll("[data-testid=chat-settings]")).length === 1, { what: "chat settings" });

@@ -28,6 +28,7 @@ pub struct NatsConnection {
     client: Client,
     js: async_nats::jetstream::Context,
     state: watch::Receiver<NatsConnState>,
+    state_tx: Arc<watch::Sender<NatsConnState>>,
 }
 
 impl NatsConnection {
@@ -70,6 +71,7 @@ impl NatsConnection {
             client,
             js,
             state: rx,
+            state_tx: tx,
         })
     }
 
@@ -126,6 +128,14 @@ impl NatsConnection {
     /// Flushes pending publishes and closes the connection for every clone.
     pub async fn close(&self) {
         let _ = self.client.drain().await;
+        // Say so at once: the client's own `Closed` event may come later or not at all.
+        self.state_tx.send_modify(|s| {
+            if s.status != NatsConnStatus::Closed {
+                s.status = NatsConnStatus::Closed;
+                s.reason = Some("closed by the user".into());
+                s.since_ms = now_ms();
+            }
+        });
     }
 }
 

@@ -45,6 +45,9 @@ pub enum NatsError {
     #[error("invalid input: {0}")]
     InvalidInput(String),
 
+    #[error("no responders: nothing is subscribed to that subject to answer the request")]
+    NoResponders,
+
     #[error("the connection is closed")]
     Closed,
 
@@ -61,9 +64,10 @@ impl NatsError {
             | Self::InvalidInput(_)
             | Self::Tls { .. } => ErrorCode::InvalidInput,
             Self::AuthFailed { .. } | Self::PermissionDenied(_) => ErrorCode::Unauthorized,
-            Self::Unreachable { .. } | Self::Timeout(_) | Self::JetStreamDisabled => {
-                ErrorCode::Unavailable
-            }
+            Self::Unreachable { .. }
+            | Self::Timeout(_)
+            | Self::JetStreamDisabled
+            | Self::NoResponders => ErrorCode::Unavailable,
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::Closed => ErrorCode::Closed,
             Self::JetStream { code, .. } if *code == 404 => ErrorCode::NotFound,
@@ -78,7 +82,7 @@ impl NatsError {
         use async_nats::RequestErrorKind as K;
         match err.kind() {
             K::TimedOut => Self::Timeout(timeout_ms),
-            K::NoResponders => Self::Other("no service is listening on that subject".into()),
+            K::NoResponders => Self::NoResponders,
             K::InvalidSubject => Self::InvalidInput(err.to_string()),
             K::MaxPayloadExceeded => {
                 Self::InvalidInput("the payload is larger than the server allows".into())

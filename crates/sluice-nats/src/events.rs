@@ -5,8 +5,8 @@
 use serde::{Serialize, Serializer};
 use sluice_flow::Event;
 use sluice_wire::{
-    NatsConnState, NatsGap, NatsKvEntryView, NatsModelEntry, NatsModelKind, NatsTailEntry,
-    NatsTailMessage,
+    NatsConnState, NatsGap, NatsKvEntryView, NatsKvWatchEntry, NatsModelEntry, NatsModelKind,
+    NatsTailEntry, NatsTailMessage,
 };
 
 use crate::util::{b64, headers_of};
@@ -159,30 +159,58 @@ impl Event for ConnStateEvent {
     }
 }
 
-/// A KV watch update, latest value per key (`Policy::LatestPerKey`).
+/// A KV watch update, latest value per key (`Policy::LatestPerKey`), or the end of the
+/// watch when the bucket is gone (keyed apart from every key, so it is never merged away).
 #[derive(Debug, Clone, PartialEq)]
 pub struct KvEvent {
-    pub entry: NatsKvEntryView,
+    pub item: NatsKvWatchEntry,
+    key: String,
     weight: usize,
 }
 
 impl KvEvent {
     pub fn new(entry: NatsKvEntryView) -> Self {
         let weight = 256 + entry.value_b64.len() + 2 * (entry.key.len() + entry.bucket.len());
-        Self { entry, weight }
+        // Prefixed so no key can equal the gone marker's key.
+        let key = format!("k{}", entry.key);
+        Self {
+            item: NatsKvWatchEntry::Entry(entry),
+            key,
+            weight,
+        }
+    }
+
+    pub fn bucket_gone(bucket: &str, reason: String) -> Self {
+        let weight = 256 + 2 * (bucket.len() + reason.len());
+        Self {
+            item: NatsKvWatchEntry::BucketGone {
+                bucket: bucket.to_owned(),
+                reason,
+            },
+            key: "\0gone".into(),
+            weight,
+        }
+    }
+
+    /// The entry, unless this is the bucket-gone marker.
+    pub fn entry(&self) -> Option<&NatsKvEntryView> {
+        match &self.item {
+            NatsKvWatchEntry::Entry(e) => Some(e),
+            NatsKvWatchEntry::BucketGone { .. } => None,
+        }
     }
 }
 
 impl Serialize for KvEvent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.entry.serialize(s)
+        self.item.serialize(s)
     }
 }
 
 impl Event for KvEvent {
     type Key = String;
     fn key(&self) -> &String {
-        &self.entry.key
+        &self.key
     }
     fn weight(&self) -> usize {
         self.weight

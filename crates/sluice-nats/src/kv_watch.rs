@@ -4,7 +4,7 @@
 //! use limits retention, so it changes nothing). It starts with the latest value of every
 //! key, then follows. If deliveries skip, heartbeats stop or the connection comes back after
 //! an outage, the consumer is recreated from the next revision, so nothing is missed or
-//! repeated.
+//! repeated. A bucket deleted while watched ends the watch with a `BucketGone` entry.
 
 use std::time::Duration;
 
@@ -51,6 +51,14 @@ async fn run(conn: NatsConnection, bucket: String, producer: Producer<KvEvent>) 
         if state.borrow().status == NatsConnStatus::Connected {
             match follow(&conn, &bucket, &mut last_rev, &producer, &mut state).await {
                 Ok(Stop::Closed) => return,
+                Err(e) if bucket_gone(&e) => {
+                    // Deleted while watched: say so once and end, rather than retry forever.
+                    producer.push(KvEvent::bucket_gone(
+                        &bucket,
+                        format!("KV bucket {bucket} was deleted"),
+                    ));
+                    return;
+                }
                 Ok(Stop::Restart) | Err(_) => {}
             }
         }
@@ -59,6 +67,17 @@ async fn run(conn: NatsConnection, bucket: String, producer: Producer<KvEvent>) 
             () = tokio::time::sleep(Duration::from_millis(250)) => {}
             () = producer.closed() => return,
         }
+    }
+}
+
+fn bucket_gone(e: &crate::NatsError) -> bool {
+    match e {
+        crate::NatsError::NotFound(_) => true,
+        crate::NatsError::JetStream {
+            code: 404,
+            description,
+        } => description.contains("stream not found"),
+        _ => false,
     }
 }
 

@@ -14,9 +14,13 @@ mod events;
 mod jsapi;
 mod kv;
 mod kv_watch;
+mod kv_write;
 pub mod model;
+mod object_io;
 mod objects;
 mod profile;
+mod profile_input;
+mod profile_store;
 mod publish;
 mod sandbox;
 mod tail;
@@ -32,14 +36,20 @@ pub use error::{NatsError, Result};
 pub use events::{ConnStateEvent, KvEvent, ModelEvent, ProfilesEvent, TailEvent};
 pub use kv::{kv_entries, kv_get, kv_history, kv_keys, MAX_KV_ENTRIES};
 pub use kv_watch::kv_watch;
+pub use kv_write::{check_key, kv_delete, kv_put};
 pub use model::{poll_once, ClusterModel, ModelOptions, ModelWatcher};
+pub use object_io::{
+    object_delete, object_download, object_read, object_upload, MAX_INLINE_OBJECT,
+};
 pub use objects::{object_list, MAX_OBJECTS};
 pub use profile::{NatsAuth, NatsProfile, Secret, TlsSettings};
+pub use profile_input::{check_server_url, profile_from_input};
+pub use profile_store::{feed_profiles, secret_key, ProfileStore, SecretKeeper, SessionSecrets};
 pub use publish::{publish, request};
 pub use sandbox::{Sandbox, SandboxOptions};
 pub use tail::start_tail;
 pub use traffic::{drive_traffic, seed_demo, Traffic};
-pub use util::{now_ms, subject_matches};
+pub use util::{now_ms, subject_matches, unb64};
 
 /// Flow settings for NATS subscriptions: the engine's defaults with the frame interval
 /// rounded up so a busy flow sends at most 60 frames per second (the default 16 ms allows

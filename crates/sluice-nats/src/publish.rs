@@ -21,6 +21,7 @@ fn check_subject(subject: &str) -> Result<()> {
 pub async fn publish(conn: &NatsConnection, req: &NatsPublishRequest) -> Result<()> {
     check_subject(&req.subject)?;
     let payload = unb64(&req.payload_b64)?;
+    crate::kv_write::check_size(conn, "the payload", payload.len())?;
     let client = conn.client();
     let headers = header_map(&req.headers);
     let res = match &req.reply {
@@ -55,6 +56,7 @@ pub async fn request(
 ) -> Result<NatsReply> {
     check_subject(&req.subject)?;
     let payload = unb64(&req.payload_b64)?;
+    crate::kv_write::check_size(conn, "the payload", payload.len())?;
     let started = Instant::now();
     let mut request = async_nats::Request::new()
         .payload(payload.into())

@@ -153,7 +153,8 @@ impl Drop for Traffic {
 
 /// Starts publishers and workers: `processor` keeps up, `analytics` acks only a few per
 /// second (falls behind), `billing` takes messages and never acks (stuck), `worker` drains
-/// the work queue. `config` in KV changes every few seconds; `telemetry.*` is core NATS.
+/// the work queue. `config` in KV changes every few seconds; `telemetry.*` is core NATS;
+/// `demo.echo` answers requests.
 pub async fn drive_traffic(conn: &NatsConnection) -> Result<Traffic> {
     let js = conn.jetstream().clone();
     let client = conn.client().clone();
@@ -197,6 +198,23 @@ pub async fn drive_traffic(conn: &NatsConnection) -> Result<Traffic> {
             ack,
         )));
     }
+
+    // A request-reply service to try from the UI: echoes the request with a header.
+    let mut echo = client
+        .subscribe("demo.echo")
+        .await
+        .map_err(|e| NatsError::Other(format!("sandbox echo service: {e}")))?;
+    let c = client.clone();
+    tasks.push(tokio::spawn(async move {
+        while let Some(m) = echo.next().await {
+            let Some(reply) = m.reply else { continue };
+            let mut headers = async_nats::HeaderMap::new();
+            headers.insert("Sluice-Echo", m.payload.len().to_string().as_str());
+            let _ = c
+                .publish_with_headers(reply, headers, m.payload.clone())
+                .await;
+        }
+    }));
 
     let kv = js.clone();
     tasks.push(tokio::spawn(async move {

@@ -4,4 +4,5 @@
 pub mod http;
 pub mod nats;
 pub mod net;
+pub mod oauth;
 pub mod ws;

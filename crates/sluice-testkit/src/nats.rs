@@ -116,7 +116,16 @@ impl NatsServer {
     }
 
     pub async fn with_options(opts: NatsOptions) -> io::Result<Self> {
-        Self::start_with(opts, free_port()?, free_port()?, String::new()).await
+        // A free port can be taken by another process before the server binds it (tests
+        // run in parallel); that is the only start failure worth a retry with new ports.
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match Self::start_with(opts.clone(), free_port()?, free_port()?, String::new()).await {
+                Err(e) if attempt < 3 && e.to_string().contains("address already in use") => {}
+                other => return other,
+            }
+        }
     }
 
     /// Starts with fixed ports and extra config (used by the cluster helper for routes).

@@ -14,8 +14,11 @@ use crate::{
     TreeEntry, WatchInfo, WatchOpened,
 };
 
+use crate::auth as au;
+use crate::monitor as mon;
 use crate::nats as n;
 use crate::nats_model as m;
+use crate::nats_profiles as np;
 
 const HEADER: &str =
     "// Generated from crates/sluice-wire by scripts/gen-bindings. Do not edit by hand.\n";
@@ -30,6 +33,12 @@ pub fn render_typescript() -> String {
         SubId::decl(&cfg),
         ErrorCode::decl(&cfg),
         IpcError::decl(&cfg),
+        au::AuthProviderConfig::decl(&cfg),
+        au::AuthRedirect::decl(&cfg),
+        au::AuthStatusView::decl(&cfg),
+        au::AuthNoticeLevel::decl(&cfg),
+        au::AuthNotice::decl(&cfg),
+        au::AuthEvent::decl(&cfg),
         DropReport::decl(&cfg),
         FlowStats::decl(&cfg),
         Frame::<()>::decl(&cfg),
@@ -80,6 +89,9 @@ pub fn render_typescript() -> String {
         n::NatsBrowsePage::decl(&cfg),
         n::NatsPublishRequest::decl(&cfg),
         n::NatsReply::decl(&cfg),
+        crate::nats_data::NatsKvWatchEntry::decl(&cfg),
+        crate::nats_data::NatsObjectContent::decl(&cfg),
+        crate::nats_data::NatsObjectTransfer::decl(&cfg),
         m::NatsServerView::decl(&cfg),
         m::NatsAccountUsage::decl(&cfg),
         m::NatsReplicaView::decl(&cfg),
@@ -93,6 +105,30 @@ pub fn render_typescript() -> String {
         m::NatsPollSummary::decl(&cfg),
         m::NatsModelKind::decl(&cfg),
         m::NatsModelEntry::decl(&cfg),
+        np::NatsProfileInput::decl(&cfg),
+        np::NatsFieldProblem::decl(&cfg),
+        np::NatsProfilesStatus::decl(&cfg),
+        mon::MonitorVerdictKind::decl(&cfg),
+        mon::MonitorSeverity::decl(&cfg),
+        mon::MonitorNumbers::decl(&cfg),
+        mon::MonitorVerdict::decl(&cfg),
+        mon::MonitorLagSample::decl(&cfg),
+        mon::MonitorLagSeries::decl(&cfg),
+        mon::MonitorChangeKind::decl(&cfg),
+        mon::MonitorFieldChange::decl(&cfg),
+        mon::MonitorTimelineEntry::decl(&cfg),
+        mon::MonitorSummary::decl(&cfg),
+        mon::MonitorEntry::decl(&cfg),
+        crate::background::MonitorPrefs::decl(&cfg),
+        crate::background::BackgroundPrefs::decl(&cfg),
+        crate::background::TrayAlert::decl(&cfg),
+        crate::background::TrayStatus::decl(&cfg),
+        crate::background::NotificationRecord::decl(&cfg),
+        crate::background::NavRequest::decl(&cfg),
+        crate::vault::VaultLockState::decl(&cfg),
+        crate::vault::VaultProblem::decl(&cfg),
+        crate::vault::VaultStatus::decl(&cfg),
+        crate::vault::SecretView::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for decl in decls {

@@ -9,7 +9,7 @@ use sluice_wire::{
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::channel_sink::ChannelSink;
+use crate::channel_sink::open_flow;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -31,7 +31,7 @@ pub async fn chat_settings_set(
         state.chat.set_api_key(&key).await?;
     }
     let mut saved = settings;
-    saved.has_api_key = state.chat.api_key().await?.is_some();
+    saved.has_api_key = state.chat.has_api_key().await?;
     state.chat.store().await?.save_settings(&saved).await?;
     Ok(saved)
 }
@@ -48,10 +48,7 @@ pub async fn chat_send(
     let settings = state.chat.settings().await?;
     let client = ChatClient::new(&settings, state.chat.api_key().await?)?;
     let store = state.chat.store().await?;
-    let sub = state.registry.next_id();
-    let (producer, handle) =
-        sluice_flow::spawn(sub, sluice_chat::flow_config(), ChannelSink::new(on_frame));
-    state.registry.insert(handle);
+    let (sub, producer) = open_flow(&state.registry, sluice_chat::flow_config(), on_frame);
     let cancel = CancellationToken::new();
     state.chat.running.insert(sub, cancel.clone());
     let running = state.chat.running.clone();

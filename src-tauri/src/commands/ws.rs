@@ -4,23 +4,24 @@
 use sluice_wire::{ErrorCode, Frame, IpcError, SubId, WsOutgoing, WsSettings};
 use sluice_ws::{WsEntry, WsOptions};
 use tauri::ipc::Channel;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use crate::channel_sink::ChannelSink;
+use crate::channel_sink::open_flow;
 use crate::state::AppState;
+use crate::vault_state::VaultState;
 
 #[tauri::command]
 pub async fn ws_subscribe(
+    app: AppHandle,
     state: State<'_, AppState>,
+    vault: State<'_, VaultState>,
     settings: WsSettings,
     on_frame: Channel<Frame<WsEntry>>,
 ) -> Result<SubId, IpcError> {
     super::sse::check_url(&settings.url, &["ws", "wss"])?;
-    let opts = WsOptions::from_settings(&settings, None);
-    let sub = state.registry.next_id();
-    let (producer, handle) =
-        sluice_flow::spawn(sub, sluice_ws::flow_config(), ChannelSink::new(on_frame));
-    state.registry.insert(handle);
+    let bearer = super::sse::resolve_bearer(&app, &vault, settings.auth_ref.as_deref()).await?;
+    let opts = WsOptions::from_settings(&settings, bearer);
+    let (sub, producer) = open_flow(&state.registry, sluice_ws::flow_config(), on_frame);
     let (sender, outbox) = sluice_ws::channel();
     state.ws_senders.insert(sub, sender);
     let senders = state.ws_senders.clone();

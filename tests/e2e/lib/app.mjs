@@ -41,7 +41,7 @@ async function waitForStatus(base, child, timeoutMs) {
  * Launches the app. Each launch gets its own data/config folders (XDG_*), so tests never
  * see each other's or the developer's state.
  */
-export async function launchApp({ env = {} } = {}) {
+export async function launchApp({ env = {}, args = [] } = {}) {
   const application = process.env.SLUICE_APP_BIN;
   if (!application) throw new Error("SLUICE_APP_BIN is not set (scripts/test sets it)");
   const port = await freePort();
@@ -68,7 +68,7 @@ export async function launchApp({ env = {} } = {}) {
   try {
     await waitForStatus(base, driver, 20_000);
     const session = await Session.create(base, {
-      alwaysMatch: { "tauri:options": { application } },
+      alwaysMatch: { "tauri:options": { application, args } },
     });
     return {
       session,

@@ -177,3 +177,74 @@ export async function startWsServer() {
     },
   };
 }
+
+/**
+ * An SSE server that drops clients which do not answer its pings: `POST /events` (the body
+ * must be `expectBody`, anything else is a 400) sends `tick n` (id n) every `gapMs`, resuming
+ * after `Last-Event-ID`, and every `pingEveryMs` an `event: ping` whose data is a fresh
+ * token. A client that has not sent `POST /pong?token=<token>` within `graceMs` is cut off.
+ */
+export async function startPingSseServer({ expectBody, total = 40, gapMs = 50, pingEveryMs = 300, graceMs = 400 } = {}) {
+  const state = { connections: 0, dropped: 0, pongs: 0, rejected: 0, lastEventIds: [] };
+  const waiting = new Map();
+  let tokens = 0;
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (d) => (body += d));
+    req.on("end", async () => {
+      const url = new URL(req.url, "http://127.0.0.1");
+      if (url.pathname === "/pong" && req.method === "POST") {
+        const token = url.searchParams.get("token");
+        if (waiting.has(token)) {
+          clearTimeout(waiting.get(token));
+          waiting.delete(token);
+          state.pongs++;
+        }
+        res.writeHead(204).end();
+        return;
+      }
+      if (url.pathname !== "/events") return res.writeHead(404).end();
+      if (req.method !== "POST" || body !== expectBody) {
+        state.rejected++;
+        return res.writeHead(400, { "content-type": "text/plain" }).end("POST the expected body");
+      }
+      state.connections++;
+      state.lastEventIds.push(req.headers["last-event-id"] ?? null);
+      let open = true;
+      const timers = new Set();
+      res.on("close", () => {
+        open = false;
+        for (const t of timers) clearTimeout(t);
+      });
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      const ping = setInterval(() => {
+        if (!open) return clearInterval(ping);
+        const token = `t${++tokens}`;
+        const cut = setTimeout(() => {
+          waiting.delete(token);
+          state.dropped++;
+          res.destroy();
+        }, graceMs);
+        timers.add(cut);
+        waiting.set(token, cut);
+        res.write(`event: ping\ndata: ${token}\n\n`);
+      }, pingEveryMs);
+      timers.add(ping);
+      for (let n = Number(req.headers["last-event-id"] ?? 0) + 1; n <= total && open; n++) {
+        res.write(`id: ${n}\nevent: tick\ndata: tick ${n}\n\n`);
+        await sleep(gapMs);
+      }
+    });
+  });
+  const port = await listen(server);
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    url: `${base}/events`,
+    pongUrl: `${base}/pong?token={data}`,
+    state,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}

@@ -3,6 +3,7 @@ import { useHealth } from "../features/health/useHealth";
 import { globalShortcut } from "./keyboard";
 import { Nav } from "./Nav";
 import { onNavigate } from "./navigation";
+import { listenForNav } from "../features/monitor/navRequests";
 import { SectionBoundary } from "./SectionBoundary";
 import { SECTIONS } from "./sections";
 import { StatusBar } from "./StatusBar";
@@ -33,6 +34,8 @@ export function App() {
   }, []);
 
   useEffect(() => onNavigate((id) => setActive(id)), []);
+  // A clicked notification or tray alert asks the core to open a view; it arrives here.
+  useEffect(() => listenForNav(), []);
 
   const section = SECTIONS.find((s) => s.id === active) ?? SECTIONS[0];
 

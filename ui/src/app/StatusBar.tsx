@@ -1,5 +1,6 @@
 import type { HealthState, LinkStatus } from "../features/health/useHealth";
 import { formatBytes, formatCount, formatDuration } from "../format/units";
+import { ConnectionBadge } from "../features/nats/connections/ConnectionBadge";
 
 const STATUS_LABEL: Record<LinkStatus, string> = {
   connecting: "Core connecting…",
@@ -28,6 +29,7 @@ export function StatusBar({ health }: { health: HealthState }) {
         events <b data-testid="health-events">{sample ? formatCount(sample.eventsHandled) : "—"}</b>
       </span>
       <span className="grow" />
+      <ConnectionBadge testId="statusbar-nats" className="statusbar-nats" compact />
       <span className="muted" data-testid="health-sampled-at" data-value={sample?.sampledAtMs ?? ""}>
         v{sample?.version ?? "…"}
       </span>

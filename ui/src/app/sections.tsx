@@ -14,6 +14,9 @@ const TerminalSection = lazy(() =>
 // The NATS section (tables, tail) loads when first opened; it also starts the sandbox then.
 const NatsSection = lazy(() => import("../features/nats/NatsSection").then((m) => ({ default: m.NatsSection })));
 
+// Health (verdicts, uPlot charts, timeline) loads when first opened.
+const MonitorSection = lazy(() => import("../features/monitor/MonitorSection").then((m) => ({ default: m.MonitorSection })));
+
 // The markdown parser is only needed once a chat is open.
 const ChatSection = lazy(() => import("../features/chat/ChatSection").then((m) => ({ default: m.ChatSection })));
 
@@ -42,6 +45,16 @@ export const SECTIONS: readonly Section[] = [
     render: () => (
       <Suspense fallback={<p className="muted">Loading NATS…</p>}>
         <NatsSection />
+      </Suspense>
+    ),
+  },
+  {
+    id: "monitor",
+    title: "Health",
+    icon: "♥",
+    render: () => (
+      <Suspense fallback={<p className="muted">Loading health…</p>}>
+        <MonitorSection />
       </Suspense>
     ),
   },

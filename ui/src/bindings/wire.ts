@@ -6,6 +6,30 @@ export type ErrorCode = "invalid_input" | "not_found" | "closed" | "unavailable"
 
 export type IpcError = { code: ErrorCode, message: string, };
 
+export type AuthProviderConfig = { issuer: string | null, authorizationEndpoint: string | null, tokenEndpoint: string | null, revocationEndpoint: string | null, clientId: string, scopes: Array<string>, };
+
+export type AuthRedirect = "custom_scheme" | "loopback";
+
+export type AuthStatusView = { provider: AuthProviderConfig | null, 
+/**
+ * The issuer or authorization host, for display.
+ */
+providerLabel: string | null, signedIn: boolean, 
+/**
+ * A sign-in was started and waits for its callback.
+ */
+pending: boolean, maskedToken: string | null, expiresAtMs: number | null, refreshes: number, lastError: string | null, 
+/**
+ * Deep links handled since the app started (each exactly once).
+ */
+linksHandled: number, };
+
+export type AuthNoticeLevel = "info" | "warning";
+
+export type AuthNotice = { id: number, atMs: number, level: AuthNoticeLevel, message: string, };
+
+export type AuthEvent = { "kind": "status" } & AuthStatusView | { "kind": "notice" } & AuthNotice;
+
 export type DropReport = { count: number, 
 /**
  * Event sequence (order of arrival, from 1) of the first and last dropped event.
@@ -417,6 +441,16 @@ export type NatsPublishRequest = { subject: string, payloadB64: string, headers:
 
 export type NatsReply = { subject: string, headers: Array<NatsHeader>, payloadB64: string, size: number, elapsedMs: number, };
 
+export type NatsKvWatchEntry = { "kind": "entry" } & NatsKvEntryView | { "kind": "bucketGone", bucket: string, reason: string, };
+
+export type NatsObjectContent = { bucket: string, name: string, size: number, payloadB64: string, };
+
+export type NatsObjectTransfer = { bucket: string, name: string, 
+/**
+ * The local file written or read.
+ */
+path: string, bytes: number, digest: string | null, };
+
 export type NatsServerView = { id: string, name: string, version: string, host: string, port: number, cluster: string | null, jetstream: boolean, 
 /**
  * Names of the servers this one routes to (needs `$SYS` access; else empty).
@@ -511,3 +545,273 @@ errors: Array<string>, };
 export type NatsModelKind = "server" | "account" | "stream" | "consumer" | "kvBucket" | "objectStore" | "poll";
 
 export type NatsModelEntry = { "kind": "server" } & NatsServerView | { "kind": "account" } & NatsAccountUsage | { "kind": "stream" } & NatsStreamView | { "kind": "consumer" } & NatsConsumerView | { "kind": "kvBucket" } & NatsKvBucketView | { "kind": "objectStore" } & NatsObjectStoreView | { "kind": "poll" } & NatsPollSummary | { "kind": "removed", of: NatsModelKind, key: string, };
+
+export type NatsProfileInput = { 
+/**
+ * Id of the saved profile being edited; `None` for a new one.
+ */
+originalId: string | null, name: string, description: string | null, 
+/**
+ * `nats://host:port`, `tls://host:port` or `host:port`.
+ */
+servers: Array<string>, auth: NatsAuthKind | null, 
+/**
+ * User name for user/password auth.
+ */
+user: string | null, 
+/**
+ * Token, password, inline NKey seed or user JWT, by `auth`. Empty when editing keeps
+ * the stored one.
+ */
+secret: string | null, 
+/**
+ * The NKey seed that signs for a user JWT (`auth = jwt`). Empty keeps the stored one.
+ */
+seed: string | null, 
+/**
+ * Creds file, or NKey seed file (`auth = nkey` without an inline seed).
+ */
+secretFile: string | null, tlsCa: string | null, tlsCert: string | null, tlsKey: string | null, tlsFirst: boolean, jsDomain: string | null, };
+
+export type NatsFieldProblem = { 
+/**
+ * The input field: `name`, `servers`, `user`, `secret`, `seed`, `secretFile`, `tlsCa`,
+ * `tlsCert`, `tlsKey`, `jsDomain`.
+ */
+field: string, message: string, };
+
+export type NatsProfilesStatus = { 
+/**
+ * The file saved profiles live in.
+ */
+file: string, 
+/**
+ * The NATS CLI config folder watched for contexts, if there is one.
+ */
+contextsDir: string | null, 
+/**
+ * True when secrets outlive the app; false means they are kept for this run only.
+ */
+secretsPersist: boolean, 
+/**
+ * Why the saved file or the contexts folder could not be used, if so.
+ */
+problems: Array<string>, };
+
+export type MonitorVerdictKind = "healthy" | "idle" | "paused" | "noWorkers" | "ackStall" | "saturated" | "redeliveryLoop" | "fallingBehind" | "replication";
+
+export type MonitorSeverity = "ok" | "warning" | "alert";
+
+export type MonitorNumbers = { 
+/**
+ * The span the window actually covers (server time between its first and last sample).
+ */
+windowMs: number, samples: number, numPending: number, numAckPending: number, numRedelivered: number, numWaiting: number, 
+/**
+ * -1 means unlimited.
+ */
+maxAckPending: number, deliveredStreamSeq: number, ackFloorStreamSeq: number, deliveredAdvance: number, ackFloorAdvance: number, pendingChange: number, redeliveredChange: number, 
+/**
+ * Max-deliveries and NAK advisories for this consumer inside the window.
+ */
+advisories: number, 
+/**
+ * Server time since the last delivery / last ack, when the server reported one.
+ */
+sinceLastDeliveryMs: number | null, sinceLastAckMs: number | null, };
+
+export type MonitorVerdict = { 
+/**
+ * `stream/consumer`.
+ */
+id: string, stream: string, consumer: string, filterSubjects: Array<string>, 
+/**
+ * The worst finding.
+ */
+kind: MonitorVerdictKind, severity: MonitorSeverity, 
+/**
+ * Plain words, with the numbers.
+ */
+reason: string, 
+/**
+ * Every other finding that holds too, worst first (empty when healthy).
+ */
+also: Array<MonitorVerdictKind>, 
+/**
+ * The `io.nats.monitor.*` metadata key that decided the verdict, if one did.
+ */
+threshold: string | null, numbers: MonitorNumbers, 
+/**
+ * Server time of the sample this verdict was evaluated at, ms since the Unix epoch.
+ */
+atMs: number, 
+/**
+ * Server time since which `kind` holds.
+ */
+sinceMs: number, };
+
+export type MonitorLagSample = { atMs: number, numPending: number, numAckPending: number, numRedelivered: number, numWaiting: number, deliveredStreamSeq: number, ackFloorStreamSeq: number, 
+/**
+ * Counts every delivery, redeliveries included.
+ */
+deliveredConsumerSeq: number, 
+/**
+ * Latest of last delivery and last ack, when the server reported either.
+ */
+lastActiveMs: number | null, };
+
+export type MonitorLagSeries = { id: string, samples: Array<MonitorLagSample>, };
+
+export type MonitorChangeKind = "streamCreated" | "streamDeleted" | "streamReconfigured" | "consumerCreated" | "consumerDeleted" | "consumerReconfigured" | "leaderMoved" | "verdictChanged" | "pendingJump";
+
+export type MonitorFieldChange = { field: string, before: string | null, after: string | null, };
+
+export type MonitorTimelineEntry = { 
+/**
+ * Unique and increasing for the life of a monitor.
+ */
+seq: number, 
+/**
+ * Server time of the poll that saw the change.
+ */
+atMs: number, kind: MonitorChangeKind, stream: string, consumer: string | null, 
+/**
+ * The consumer's filter subjects, or the stream's subjects for stream changes.
+ */
+subjects: Array<string>, summary: string, diff: Array<MonitorFieldChange>, };
+
+export type MonitorSummary = { severity: MonitorSeverity, consumers: number, ok: number, warning: number, alert: number, idle: number, paused: number, 
+/**
+ * The model poll this evaluation used (0 before the first).
+ */
+poll: number, atMs: number, 
+/**
+ * Parts of the cluster the poll could not read, in plain words.
+ */
+errors: Array<string>, };
+
+export type MonitorEntry = { "type": "summary" } & MonitorSummary | { "type": "verdict" } & MonitorVerdict | { "type": "removed", id: string, } | { "type": "timeline" } & MonitorTimelineEntry | { "type": "lag", id: string, sample: MonitorLagSample, };
+
+export type MonitorPrefs = { 
+/**
+ * Verdicts compare the newest sample with the one this long before (server time).
+ */
+windowSecs: number, 
+/**
+ * A timeline entry when pending rises at least this much between two polls.
+ */
+pendingJump: number, 
+/**
+ * Falling behind: pending must grow by more than this over the window.
+ */
+fallingBehindGrowth: number, 
+/**
+ * Saturated at this many unacknowledged messages (besides the consumer's own limit).
+ */
+outstandingAck: number, 
+/**
+ * Alert when this many messages are pending.
+ */
+unprocessed: number, 
+/**
+ * Alert when nothing was delivered for this long.
+ */
+lastDeliverySecs: number, 
+/**
+ * Alert when nothing was acknowledged for this long.
+ */
+lastAckSecs: number, 
+/**
+ * Alert at this many redeliveries.
+ */
+redelivery: number, };
+
+export type BackgroundPrefs = { 
+/**
+ * Closing the window hides it to the tray instead of quitting.
+ */
+closeToTray: boolean, 
+/**
+ * Raise native notifications when a consumer starts alerting.
+ */
+notify: boolean, 
+/**
+ * At most this many notifications a minute; more are summarised in one.
+ */
+maxNotificationsPerMinute: number, 
+/**
+ * Global thresholds of the NATS health monitor.
+ */
+thresholds: MonitorPrefs, };
+
+export type TrayAlert = { profileId: string, 
+/**
+ * `stream/consumer`.
+ */
+consumerId: string, kind: MonitorVerdictKind, label: string, };
+
+export type TrayStatus = { 
+/**
+ * Worst severity over every monitored connection (`ok` while paused).
+ */
+severity: MonitorSeverity, paused: boolean, tooltip: string, alerts: Array<TrayAlert>, 
+/**
+ * Whether a tray icon exists (false where the desktop has no tray).
+ */
+trayPresent: boolean, 
+/**
+ * Whether the main window is shown.
+ */
+windowVisible: boolean, };
+
+export type NotificationRecord = { seq: number, 
+/**
+ * Local time, ms since the Unix epoch.
+ */
+atMs: number, title: string, body: string, profileId: string, 
+/**
+ * The consumer it names; `None` for a summary of several.
+ */
+consumerId: string | null, kind: MonitorVerdictKind | null, 
+/**
+ * How many alerts it covers (1 unless a summary).
+ */
+count: number, 
+/**
+ * False when it could not be handed to the desktop; the reason is logged.
+ */
+delivered: boolean, };
+
+export type NavRequest = { 
+/**
+ * Section id, e.g. `monitor`.
+ */
+section: string, profileId: string | null, 
+/**
+ * `stream/consumer`.
+ */
+consumerId: string | null, };
+
+export type VaultLockState = "absent" | "locked" | "unlocked";
+
+export type VaultProblem = { message: string, recovery: string, 
+/**
+ * The UI offers "move aside and start a new vault".
+ */
+canMoveAside: boolean, };
+
+export type VaultStatus = { state: VaultLockState, 
+/**
+ * Where the vault file lives.
+ */
+path: string, 
+/**
+ * e.g. "Argon2id 64 MiB × 3, XChaCha20-Poly1305" once unlocked.
+ */
+cipher: string | null, 
+/**
+ * Set when the file is damaged or unreadable; `recovery` says what to do.
+ */
+problem: VaultProblem | null, };
+
+export type SecretView = { name: string, masked: string, };

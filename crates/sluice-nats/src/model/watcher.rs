@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sluice_flow::Producer;
-use sluice_wire::NatsConnStatus;
+use sluice_wire::{NatsConnState, NatsConnStatus};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -32,6 +32,7 @@ impl Default for ModelOptions {
 /// A running model poller. Dropping it stops the polling.
 pub struct ModelWatcher {
     model: watch::Receiver<Arc<ClusterModel>>,
+    conn_state: watch::Receiver<NatsConnState>,
     interval: watch::Sender<Duration>,
     refresh: Arc<tokio::sync::Notify>,
     task: JoinHandle<()>,
@@ -44,9 +45,11 @@ impl ModelWatcher {
         let (tx, model) = watch::channel(Arc::new(ClusterModel::default()));
         let (interval, interval_rx) = watch::channel(opts.interval.max(Duration::from_millis(100)));
         let refresh = Arc::new(tokio::sync::Notify::new());
+        let conn_state = conn.state();
         let task = tokio::spawn(run(conn, tx, interval_rx, Arc::clone(&refresh)));
         Self {
             model,
+            conn_state,
             interval,
             refresh,
             task,
@@ -78,9 +81,10 @@ impl ModelWatcher {
     }
 
     /// Feeds the model into a flow (`Policy::LatestPerKey`): every item first, then only
-    /// what changed each poll. The flow's generation is bumped after a reconnect.
+    /// what changed each poll. After a reconnect the flow's generation is bumped and the
+    /// first poll is sent whole, so a view drops what it held and rebuilds from it.
     pub fn feed(&self, producer: Producer<ModelEvent>) -> JoinHandle<()> {
-        feed(self.model.clone(), producer)
+        feed(self.model.clone(), self.conn_state.clone(), producer)
     }
 }
 
@@ -131,21 +135,39 @@ async fn run(
 
 fn feed(
     mut rx: watch::Receiver<Arc<ClusterModel>>,
+    mut conn: watch::Receiver<NatsConnState>,
     producer: Producer<ModelEvent>,
 ) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut prev = Arc::clone(&rx.borrow_and_update());
+        let mut reconnects = conn.borrow_and_update().reconnects;
+        let mut restart = false;
         for e in prev.entries() {
             producer.push(ModelEvent::new(e));
         }
         loop {
             tokio::select! {
                 changed = rx.changed() => if changed.is_err() { break },
+                changed = conn.changed() => {
+                    if changed.is_err() { break }
+                    let now = conn.borrow_and_update().reconnects;
+                    restart |= now != reconnects;
+                    reconnects = now;
+                    continue;
+                }
                 () = producer.closed() => break,
             }
             let next = Arc::clone(&rx.borrow_and_update());
-            for e in next.diff(&prev) {
-                producer.push(ModelEvent::new(e));
+            if restart {
+                restart = false;
+                producer.restart();
+                for e in next.entries() {
+                    producer.push(ModelEvent::new(e));
+                }
+            } else {
+                for e in next.diff(&prev) {
+                    producer.push(ModelEvent::new(e));
+                }
             }
             prev = next;
         }

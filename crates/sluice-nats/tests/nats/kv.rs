@@ -68,7 +68,7 @@ async fn keys_values_history_and_a_watch_that_survives_a_restart() {
         sink.frames()
             .into_iter()
             .flat_map(|f| f.entries)
-            .map(|e| e.entry)
+            .filter_map(|e| e.entry().cloned())
             .collect()
     };
     eventually("initial values", || async { seen().len() >= 2 }).await;

@@ -43,6 +43,24 @@ async fn sandbox_starts_seeds_and_drives_traffic() {
         .await
         .expect("objects");
     assert_eq!(objects.len(), 1);
+    let readme = sluice_nats::object_read(&conn, "assets", "readme.txt")
+        .await
+        .expect("the demo object reads");
+    assert!(crate::common::decode(&readme.payload_b64).starts_with(b"Welcome"));
+    let echo = sluice_nats::request(
+        &conn,
+        &sluice_wire::NatsPublishRequest {
+            subject: "demo.echo".into(),
+            payload_b64: "aGk=".into(),
+            headers: vec![],
+            reply: None,
+        },
+        Duration::from_secs(5),
+    )
+    .await
+    .expect("the demo echo service answers");
+    assert_eq!(echo.payload_b64, "aGk=");
+    assert!(echo.headers.iter().any(|h| h.name == "Sluice-Echo"));
     tokio::time::sleep(Duration::from_millis(10)).await;
     sandbox.stop().await;
 }

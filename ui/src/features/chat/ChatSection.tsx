@@ -1,8 +1,10 @@
-import { useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { installChatBench } from "./chatBench";
 import { ChatSettingsForm } from "./ChatSettingsForm";
-import { MessageView, StreamingView } from "./MessageView";
+import { StreamingView } from "./MessageView";
 import { StickToBottom } from "./stickToBottom";
 import { useChatSession } from "./useChatSession";
+import { VirtualHistory } from "./VirtualHistory";
 
 /** Chat against any OpenAI-compatible endpoint. Enter sends, Shift+Enter breaks the line, Esc stops. */
 export function ChatSection() {
@@ -12,14 +14,21 @@ export function ChatSection() {
   const [showSettings, setShowSettings] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(new StickToBottom());
+  const show = useRef(session.showStream);
+  useLayoutEffect(() => {
+    show.current = session.showStream;
+  });
+  // Benchmark hooks, only when tests/bench/chat.mjs asks for them.
+  useEffect(() => installChatBench((chunks) => show.current(chunks)), []);
 
   // After every render that changed the content: follow the end unless the user scrolled up.
-  useLayoutEffect(() => {
+  const followEnd = useCallback(() => {
     const el = scroller.current;
     if (!el || !stick.current.stuck) return;
     el.scrollTop = el.scrollHeight;
     stick.current.scrolledTo(el.scrollTop);
-  });
+  }, []);
+  useLayoutEffect(followEnd);
 
   const submit = async () => {
     const text = draft;
@@ -67,7 +76,7 @@ export function ChatSection() {
           data-testid="chat-messages"
           onScroll={(e) => stick.current.onScroll(e.currentTarget)}
         >
-          {current?.messages.map((m, i) => <MessageView key={i} message={m} />)}
+          {current && <VirtualHistory messages={current.messages} scroller={scroller} stick={stick} resetKey={current.id} followEnd={followEnd} />}
           {streaming && <StreamingView blocks={streaming.blocks} reasoning={streaming.reasoning} />}
           {!current && !streaming && <p className="muted">Ask anything. The answer streams from {settings?.baseUrl ?? "your endpoint"}.</p>}
         </div>

@@ -1,5 +1,6 @@
 import { memo, useMemo } from "react";
 import type { ChatMessage } from "../../bindings/wire";
+import { ProbeEnd, ProbeStart } from "./benchProbe";
 import { IncrementalMarkdown, type Block } from "./incremental";
 import { Markdown } from "./Markdown";
 
@@ -35,9 +36,11 @@ function Reasoning({ text }: { text: string }) {
 export function StreamingView({ blocks, reasoning }: { blocks: Block[]; reasoning: string }) {
   return (
     <article className="chat-msg" data-role="assistant" data-testid="chat-streaming" aria-busy="true">
+      <ProbeStart />
       {reasoning && <Reasoning text={reasoning} />}
       <Markdown blocks={blocks} />
       <span className="chat-cursor" aria-hidden="true" />
+      <ProbeEnd />
     </article>
   );
 }

@@ -3,6 +3,7 @@ import type { ChatEvent, ChatMessage, ChatSettings, Conversation, ConversationSu
 import { toIpcError } from "../../ipc/errors";
 import type { Subscription } from "../../ipc/subscribe";
 import { chat, titleFrom, userMessage } from "./chatClient";
+import { timedUpdate } from "./benchProbe";
 import { IncrementalMarkdown, type Block } from "./incremental";
 
 export interface Streaming {
@@ -105,7 +106,10 @@ export function useChatSession() {
           return finish(e.message, e.kind === "failed" ? e.error : null);
         }
       }
-      if (grew) setStreaming((s) => ({ sub: s?.sub ?? frame.sub, blocks: md.update(content), reasoning }));
+      if (grew) {
+        const blocks = timedUpdate(md, content);
+        setStreaming((s) => ({ sub: s?.sub ?? frame.sub, blocks, reasoning }));
+      }
     };
     try {
       const s = await chat.send(conversation.id, conversation.messages, onFrame);
@@ -132,5 +136,25 @@ export function useChatSession() {
     if (s) void chat.stop(s.id).catch(() => undefined);
   };
 
-  return { settings, setSettings, list, current, streaming, error, open, remove, send, stop };
+  /**
+   * Shows an answer the webview streams itself, through the same markdown path; the chat
+   * benchmark's baseline (the browser's own fetch). Resolves with the whole text.
+   */
+  const showStream = async (chunks: AsyncIterable<string>): Promise<string> => {
+    const md = new IncrementalMarkdown();
+    let content = "";
+    setStreaming({ sub: null, blocks: [], reasoning: "" });
+    try {
+      for await (const chunk of chunks) {
+        content += chunk;
+        const blocks = timedUpdate(md, content);
+        setStreaming({ sub: null, blocks, reasoning: "" });
+      }
+    } finally {
+      setStreaming(null);
+    }
+    return content;
+  };
+
+  return { settings, setSettings, list, current, streaming, error, open, remove, send, stop, showStream };
 }

@@ -1,6 +1,10 @@
 import { useEffect, useState } from "react";
 import { applyTheme, loadTheme, saveTheme, type ThemeChoice } from "./theme";
 import { loadPrefs, savePrefs, type TerminalPrefs } from "../terminal/prefs";
+import { SignInPanel } from "../auth/SignInPanel";
+import { SecretsPanel } from "../vault/SecretsPanel";
+import { AutostartToggle } from "../desktop/AutostartToggle";
+import { BackgroundSettings } from "../monitor/BackgroundSettings";
 
 const CHOICES: { value: ThemeChoice; label: string }[] = [
   { value: "system", label: "Follow the system" },
@@ -74,6 +78,10 @@ export function SettingsSection() {
           </select>
         </label>
       </fieldset>
+      <SignInPanel />
+      <SecretsPanel />
+      <BackgroundSettings />
+      <AutostartToggle />
     </section>
   );
 }

@@ -3,8 +3,10 @@ import type { FlowStats, Frame, IpcError, SseEvent, SubId, WsEvent } from "../..
 import { toIpcError } from "../../ipc/errors";
 import type { Subscription } from "../../ipc/subscribe";
 import { loadEndpoints, storeEndpoints, upsert, type Endpoint } from "./endpoints";
-import { streams, sseSettings, wsSettings } from "./streamsClient";
-import { parseHeaders, RateMeter, TailLog, type Connection, type LogLine, type StreamKind } from "./tailLog";
+import { DEFAULT_OPTIONS, type StreamOptions } from "./streamOptions";
+import { StreamOptionsForm } from "./StreamOptionsForm";
+import { openStream, streams } from "./streamsClient";
+import { RateMeter, TailLog, type Connection, type LogLine, type StreamKind } from "./tailLog";
 
 /** Lines on screen at most; the log behind them keeps more, the counters count all. */
 const VISIBLE = 500;
@@ -18,7 +20,7 @@ function describe(c: Connection): string {
     case "open":
       return c.reconnects ? `Open (reconnected ${c.reconnects}×)` : "Open";
     case "reconnecting":
-      return `Reconnecting (attempt ${c.attempt}, in ${c.delayMs} ms): ${c.reason.message}`;
+      return `Reconnecting: attempt ${c.attempt} in ${c.delayMs} ms (${c.reason.message})`;
     case "failed":
       return `Failed: ${c.error.message}`;
     case "closed":
@@ -31,6 +33,8 @@ export function StreamsSection() {
   const [kind, setKind] = useState<StreamKind>("sse");
   const [url, setUrl] = useState("");
   const [headers, setHeaders] = useState("");
+  const [options, setOptions] = useState<StreamOptions>(DEFAULT_OPTIONS);
+  const [counters, setCounters] = useState({ retries: 0, keepaliveOk: 0, keepaliveFailed: 0 });
   const [filter, setFilter] = useState("");
   const [paused, setPaused] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
@@ -81,6 +85,8 @@ export function StreamsSection() {
       setRate(meter.current.rate(now));
       setStats(frame.stats);
       setConnection(log.current.connection);
+      const l = log.current;
+      setCounters({ retries: l.retries, keepaliveOk: l.keepalives.ok, keepaliveFailed: l.keepalives.failed });
       refresh();
     },
     [refresh],
@@ -89,22 +95,14 @@ export function StreamsSection() {
   const start = async () => {
     await stop();
     setError(null);
-    const parsed = parseHeaders(headers);
-    if (parsed.bad.length) {
-      setError({ code: "invalid_input", message: `Headers must be "Name: value": ${parsed.bad.join(", ")}` });
-      return;
-    }
     log.current = new TailLog();
     meter.current = new RateMeter();
     setStats(null);
+    setCounters({ retries: 0, keepaliveOk: 0, keepaliveFailed: 0 });
     setLines([]);
     setConnection({ state: "connecting" });
-    const target = url.trim();
     try {
-      const s =
-        kind === "sse"
-          ? await streams.sse(sseSettings(target, parsed.headers), (f) => onFrame(f, "sse"))
-          : await streams.ws(wsSettings(target, parsed.headers), (f) => onFrame(f, "ws"));
+      const s = await openStream(kind, url.trim(), headers, options, (f) => onFrame(f, kind));
       subscription.current = s;
       setSub({ id: s.id, kind });
     } catch (err) {
@@ -126,7 +124,7 @@ export function StreamsSection() {
   const save = () => {
     const name = url.trim();
     if (!name) return;
-    const next = upsert(saved, { name, kind, url: name, headers });
+    const next = upsert(saved, { name, kind, url: name, headers, options });
     setSaved(next);
     storeEndpoints(next);
   };
@@ -173,12 +171,13 @@ export function StreamsSection() {
         <button className="button button-quiet" type="button" disabled={!sub} data-testid="streams-disconnect" onClick={() => void stop()}>
           Disconnect
         </button>
-        <button className="button button-quiet" type="button" onClick={save} disabled={!url.trim()}>
+        <button className="button button-quiet" type="button" data-testid="streams-save" onClick={save} disabled={!url.trim()}>
           Save endpoint
         </button>
       </form>
+      <StreamOptionsForm kind={kind} value={options} onChange={setOptions} />
       {saved.length > 0 && (
-        <ul className="endpoint-list" aria-label="Saved endpoints">
+        <ul className="endpoint-list" aria-label="Saved endpoints" data-testid="streams-saved">
           {saved.map((e) => (
             <li key={e.name}>
               <button
@@ -188,6 +187,7 @@ export function StreamsSection() {
                   setKind(e.kind);
                   setUrl(e.url);
                   setHeaders(e.headers);
+                  setOptions(e.options);
                 }}
               >
                 {e.kind.toUpperCase()} {e.name}
@@ -208,6 +208,19 @@ export function StreamsSection() {
         <span className="status-dot" data-status={connection.state === "open" ? "live" : connection.state === "failed" ? "error" : "stale"} />
         <span>{describe(connection)}</span>
         <span className="grow" />
+        <span>
+          retries <b data-testid="streams-retries">{counters.retries}</b>
+        </span>
+        {kind === "sse" && (counters.keepaliveOk > 0 || counters.keepaliveFailed > 0 || options.keepaliveOn) && (
+          <span>
+            keepalive <b data-testid="streams-keepalive-ok">{counters.keepaliveOk}</b> ok
+            {counters.keepaliveFailed > 0 && (
+              <>
+                , <b data-testid="streams-keepalive-failed">{counters.keepaliveFailed}</b> failed
+              </>
+            )}
+          </span>
+        )}
         <span>
           received <b data-testid="streams-received">{stats?.received ?? 0}</b>
         </span>

@@ -1,3 +1,4 @@
+import { restoreOptions, type StreamOptions } from "./streamOptions";
 import type { StreamKind } from "./tailLog";
 
 /** A saved endpoint: what the form needs to connect again. */
@@ -6,6 +7,8 @@ export interface Endpoint {
   kind: StreamKind;
   url: string;
   headers: string;
+  /** Method, body, retry policy, keepalive rule, subprotocols, pings. */
+  options: StreamOptions;
 }
 
 const KEY = "sluice.streams.endpoints";
@@ -16,15 +19,18 @@ export function parseEndpoints(raw: string | null): Endpoint[] {
   try {
     const data: unknown = JSON.parse(raw);
     if (!Array.isArray(data)) return [];
-    return data.filter(
-      (e): e is Endpoint =>
-        typeof e === "object" &&
-        e !== null &&
-        typeof (e as Endpoint).name === "string" &&
-        ((e as Endpoint).kind === "sse" || (e as Endpoint).kind === "ws") &&
-        typeof (e as Endpoint).url === "string" &&
-        typeof (e as Endpoint).headers === "string",
-    );
+    return data
+      .filter(
+        (e): e is Omit<Endpoint, "options"> & { options?: unknown } =>
+          typeof e === "object" &&
+          e !== null &&
+          typeof (e as Endpoint).name === "string" &&
+          ((e as Endpoint).kind === "sse" || (e as Endpoint).kind === "ws") &&
+          typeof (e as Endpoint).url === "string" &&
+          typeof (e as Endpoint).headers === "string",
+      )
+      // Entries saved before options existed get the defaults.
+      .map((e) => ({ name: e.name, kind: e.kind, url: e.url, headers: e.headers, options: restoreOptions(e.options) }));
   } catch {
     return [];
   }

@@ -1,38 +1,9 @@
 import { invoke } from "@tauri-apps/api/core";
-import type { Frame, Header, SseEvent, SseSettings, SubId, WsEvent, WsSettings } from "../../bindings/wire";
+import type { Frame, SseEvent, SseSettings, SubId, WsEvent, WsSettings } from "../../bindings/wire";
 import { toIpcError } from "../../ipc/errors";
 import { subscribe, type Subscription } from "../../ipc/subscribe";
-
-const retry = { initialDelayMs: 1000, maxDelayMs: 30_000, maxRetries: 10, retryHttpErrors: true };
-
-export function sseSettings(url: string, headers: Header[]): SseSettings {
-  return {
-    url,
-    method: "GET",
-    headers,
-    body: null,
-    authRef: null,
-    retry,
-    idleTimeoutMs: 60_000,
-    maxEventBytes: 8 * 1024 * 1024,
-    keepalive: null,
-    lastEventId: null,
-  };
-}
-
-export function wsSettings(url: string, headers: Header[]): WsSettings {
-  return {
-    url,
-    headers,
-    subprotocols: [],
-    authRef: null,
-    maxMessageBytes: 4 * 1024 * 1024,
-    maxFrameBytes: 1024 * 1024,
-    pingIntervalMs: 15_000,
-    pongTimeoutMs: 10_000,
-    retry,
-  };
-}
+import { toSseSettings, toWsSettings, type StreamOptions } from "./streamOptions";
+import type { StreamKind } from "./tailLog";
 
 /** Typed wrappers for src-tauri/src/commands/{sse,ws}.rs. */
 export const streams = {
@@ -48,3 +19,20 @@ export const streams = {
     }
   },
 };
+
+/** Opens a tail from the form; an invalid form rejects with an `invalid_input` error. */
+export function openStream(
+  kind: StreamKind,
+  url: string,
+  headers: string,
+  options: StreamOptions,
+  onFrame: (f: Frame<SseEvent | WsEvent>) => void,
+): Promise<Subscription> {
+  const invalid = (message: string) => Promise.reject<Subscription>({ code: "invalid_input", message });
+  if (kind === "sse") {
+    const b = toSseSettings(url, headers, options);
+    return b.ok ? streams.sse(b.settings, onFrame) : invalid(b.message);
+  }
+  const b = toWsSettings(url, headers, options);
+  return b.ok ? streams.ws(b.settings, onFrame) : invalid(b.message);
+}

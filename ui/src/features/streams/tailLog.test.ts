@@ -28,6 +28,19 @@ describe("TailLog", () => {
     expect(log.connection).toMatchObject({ state: "failed", error: reason });
   });
 
+  it("counts every retry and keepalive reply", () => {
+    const log = new TailLog();
+    const reason = { code: "unavailable" as const, message: "idle" };
+    log.addSse({ kind: "reconnecting", attempt: 1, delayMs: 10, reason });
+    log.addSse({ kind: "open", url: "u", status: 200, reconnects: 1, resumedFrom: "4" });
+    log.addSse({ kind: "reconnecting", attempt: 1, delayMs: 10, reason });
+    log.addSse({ kind: "keepalive", ok: true, status: 204, error: null });
+    log.addSse({ kind: "keepalive", ok: false, status: 500, error: "keepalive answered HTTP 500" });
+    expect(log.retries).toBe(2);
+    expect(log.keepalives).toEqual({ ok: 1, failed: 1 });
+    expect(log.view("keepalive", 5).map((l) => l.kind)).toEqual(["status", "error"]);
+  });
+
   it("keeps payloads as text", () => {
     const log = new TailLog();
     log.addWs({ kind: "text", text: "<img src=x onerror=alert(1)>" });

@@ -27,6 +27,10 @@ export class TailLog {
   private lines: LogLine[] = [];
   private next = 1;
   connection: Connection = { state: "connecting" };
+  /** Reconnect attempts scheduled so far (all of them, not only the current streak). */
+  retries = 0;
+  /** Keepalive replies that went out fine / failed. */
+  keepalives = { ok: 0, failed: 0 };
 
   constructor(private readonly cap = HISTORY) {}
 
@@ -49,6 +53,8 @@ export class TailLog {
         this.reconnecting(ev.attempt, ev.delayMs, ev.reason);
         break;
       case "keepalive":
+        if (ev.ok) this.keepalives.ok++;
+        else this.keepalives.failed++;
         this.push(ev.ok ? "status" : "error", "keepalive", ev.ok ? `answered (${ev.status ?? ""})` : (ev.error ?? "failed"));
         break;
       case "failed":
@@ -86,6 +92,7 @@ export class TailLog {
   }
 
   private reconnecting(attempt: number, delayMs: number, reason: IpcError) {
+    this.retries++;
     this.connection = { state: "reconnecting", attempt, delayMs, reason };
     this.push("error", "reconnecting", `attempt ${attempt} in ${delayMs} ms: ${reason.message}`);
   }

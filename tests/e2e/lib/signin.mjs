@@ -1,0 +1,119 @@
+// Sign-in fixtures for the end-to-end tests: the test authorization server (sluice-testkit's
+// `oauth-server` binary, the same code the Rust tests use), a private D-Bus session bus (the
+// single-instance lock lives there, so parallel runs never meet), a browser stand-in that
+// records the URLs the app opens, and a second app process that forwards a link.
+
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+
+/** The `oauth-server` binary next to the app binary; built on first use when missing. */
+function oauthServerBin() {
+  if (process.env.SLUICE_OAUTH_SERVER_BIN) return process.env.SLUICE_OAUTH_SERVER_BIN;
+  const app = process.env.SLUICE_APP_BIN;
+  if (!app) throw new Error("SLUICE_APP_BIN is not set");
+  const bin = join(dirname(app), "oauth-server");
+  if (!existsSync(bin)) {
+    const targetDir = dirname(dirname(app));
+    execFileSync("cargo", ["build", "-p", "sluice-testkit", "--bin", "oauth-server"], {
+      env: { ...process.env, CARGO_TARGET_DIR: targetDir },
+      stdio: "inherit",
+    });
+  }
+  return bin;
+}
+
+export async function startOAuthServer(args = []) {
+  const child = spawn(oauthServerBin(), args, { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout });
+  const first = await new Promise((resolve, reject) => {
+    lines.once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`oauth-server exited with ${code}`)));
+  });
+  const { issuer } = JSON.parse(first);
+  return {
+    issuer,
+    /** Counters the server keeps (codes issued, exchanges, refusals, refreshes, revoked). */
+    async state() {
+      return (await fetch(`${issuer}/_fixture/state`)).json();
+    },
+    close() {
+      child.stdin.end();
+      child.kill("SIGTERM");
+    },
+  };
+}
+
+/** A private session bus; `close()` stops it. */
+export function startSessionBus() {
+  const out = execFileSync("dbus-daemon", ["--session", "--fork", "--print-address=1", "--print-pid=1"], {
+    encoding: "utf8",
+  });
+  const [address, pid] = out.trim().split("\n");
+  return {
+    address,
+    close() {
+      try {
+        process.kill(Number(pid), "SIGTERM");
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/** A stand-in for the system browser: a script that appends each URL it is given to a file. */
+export function browserStandIn() {
+  const dir = mkdtempSync(join(tmpdir(), "sluice-browser-"));
+  const log = join(dir, "opened.txt");
+  const script = join(dir, "open-url.sh");
+  writeFileSync(log, "");
+  writeFileSync(script, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${log}'\n`);
+  chmodSync(script, 0o755);
+  return {
+    command: script,
+    opened: () => readFileSync(log, "utf8").split("\n").filter((l) => l !== ""),
+  };
+}
+
+/** The XDG folders `launchApp` gave an instance, so a second process sees the same. */
+export function xdgOf(home) {
+  return {
+    XDG_DATA_HOME: join(home, "data"),
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_CACHE_HOME: join(home, "cache"),
+  };
+}
+
+/**
+ * Launches the app binary a second time with `link` as its only argument, as the desktop
+ * does for a `dev.sluice.app:` link. It must hand the link to the running instance and exit 0.
+ */
+export function launchSecond(link, env, timeoutMs = 30_000) {
+  return new Promise((resolve, reject) => {
+    const output = [];
+    const child = spawn(process.env.SLUICE_APP_BIN, [link], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.on("data", (d) => output.push(d.toString()));
+    child.stderr.on("data", (d) => output.push(d.toString()));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the second instance did not exit\n${output.join("")}`));
+    }, timeoutMs);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, output: output.join("") });
+    });
+  });
+}
+
+/** Follows the authorization URL as a browser would, without following the redirect. */
+export async function authorize(url) {
+  const res = await fetch(url, { redirect: "manual" });
+  if (res.status !== 302) throw new Error(`authorize answered ${res.status}: ${await res.text()}`);
+  return res.headers.get("location");
+}
