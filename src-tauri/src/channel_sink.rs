@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 use sluice_flow::{Event, FlowConfig, Producer, Registry, Sink, SinkClosed};
-use sluice_wire::{Frame, SubId};
+use std::future::Future;
+
+use sluice_wire::{Frame, IpcError, SubId};
 use tauri::ipc::Channel;
 
 pub struct ChannelSink<T: Serialize + Clone + Send + 'static> {
@@ -36,4 +38,25 @@ where
     let (producer, handle) = sluice_flow::spawn(sub, config, ChannelSink::new(channel));
     registry.insert(handle);
     (sub, producer)
+}
+
+/// `open_flow` for a source that can fail to start (a bad subject, a missing bucket): the
+/// flow is closed again and the error returned, so no dead subscription is left behind.
+pub async fn open_flow_with<T, S, E, Fut>(
+    registry: &Registry,
+    config: FlowConfig,
+    channel: Channel<Frame<T>>,
+    start: impl FnOnce(Producer<T>) -> Fut,
+) -> Result<SubId, IpcError>
+where
+    T: Event + Serialize + Clone + Sync,
+    Fut: Future<Output = Result<S, E>>,
+    E: Into<IpcError>,
+{
+    let (sub, producer) = open_flow(registry, config, channel);
+    if let Err(e) = start(producer).await {
+        let _ = registry.close(sub);
+        return Err(e.into());
+    }
+    Ok(sub)
 }

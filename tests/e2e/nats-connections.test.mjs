@@ -7,28 +7,17 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
+import { freePort, launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
+import { sandboxPids } from "./lib/sandbox.mjs";
 
 const USER = "ops";
 const PASSWORD = "e2e-s3cret";
 const CONSUMERS = 10_000;
 const KEY = { down: "\uE015", up: "\uE013", pageDown: "\uE00F", home: "\uE011", end: "\uE010", enter: "\uE007", escape: "\uE00C" };
 const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(dir) {
   const port = await freePort();
@@ -43,20 +32,6 @@ async function startServer(dir) {
     await new Promise((r) => setTimeout(r, 50));
   }
   return { child, port, url: `nats://127.0.0.1:${port}` };
-}
-
-/** Pids of nats-server processes whose command line names `dir`. */
-function serverPids(dir) {
-  const pids = [];
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (cmd.includes("nats-server") && cmd.includes(dir)) pids.push(Number(pid));
-    } catch {
-      // gone already
-    }
-  }
-  return pids;
 }
 
 describe("nats connections", () => {
@@ -97,10 +72,10 @@ describe("nats connections", () => {
     if (s) await saveScreenshot(s, "nats-connections").catch(() => undefined);
     const home = app?.home;
     await app?.close();
-    if (home) for (const pid of serverPids(home)) process.kill(pid, "SIGKILL");
+    if (home) for (const pid of sandboxPids(home)) process.kill(pid, "SIGKILL");
     // `nats-server` on PATH may be a wrapper script (pyenv): kill the real server by its
     // store folder too, and drop the pipes, or this file's process never exits.
-    for (const pid of serverPids(work)) process.kill(pid, "SIGKILL");
+    for (const pid of sandboxPids(work)) process.kill(pid, "SIGKILL");
     server?.child.kill("SIGKILL");
     server?.child.stdout.destroy();
     server?.child.stderr.destroy();

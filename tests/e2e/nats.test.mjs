@@ -4,25 +4,11 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { sandboxPids } from "./lib/sandbox.mjs";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
 
 // WebDriver's clear() bypasses React's change events: select all and delete instead.
 const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
-
-/** Pids of nats-server processes whose command line names `dir` (this launch's sandbox). */
-function sandboxPids(dir) {
-  const pids = [];
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (cmd.includes("nats-server") && cmd.includes(dir)) pids.push(Number(pid));
-    } catch {
-      // gone already
-    }
-  }
-  return pids;
-}
 
 describe("nats", () => {
   let app;

@@ -6,7 +6,7 @@ use sluice_wire::{Frame, IpcError, NatsProfileView, NatsPublishRequest, SubId};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
-use crate::channel_sink::open_flow;
+use crate::channel_sink::{open_flow, open_flow_with};
 use crate::nats_state::NatsState;
 use crate::state::AppState;
 
@@ -72,16 +72,13 @@ pub async fn nats_tail(
     on_frame: Channel<Frame<TailEvent>>,
 ) -> Result<SubId, IpcError> {
     let live = nats.get(&profile_id)?;
-    let (sub, producer) = open_flow(
+    open_flow_with(
         &state.registry,
         sluice_nats::flow_config(Policy::KeepAll),
         on_frame,
-    );
-    if let Err(e) = sluice_nats::start_tail(&live.conn, &subject, producer).await {
-        let _ = state.registry.close(sub);
-        return Err(e.into());
-    }
-    Ok(sub)
+        |producer| async move { sluice_nats::start_tail(&live.conn, &subject, producer).await },
+    )
+    .await
 }
 
 /// Publishes one message.

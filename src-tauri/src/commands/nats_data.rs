@@ -6,7 +6,7 @@ use sluice_wire::{Frame, IpcError, NatsKvEntryView, SubId};
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::channel_sink::open_flow;
+use crate::channel_sink::open_flow_with;
 use crate::nats_state::NatsState;
 use crate::state::AppState;
 
@@ -21,16 +21,13 @@ pub async fn nats_kv_watch(
     on_frame: Channel<Frame<KvEvent>>,
 ) -> Result<SubId, IpcError> {
     let live = nats.get(&profile_id)?;
-    let (sub, producer) = open_flow(
+    open_flow_with(
         &state.registry,
         sluice_nats::flow_config(Policy::LatestPerKey),
         on_frame,
-    );
-    if let Err(e) = sluice_nats::kv_watch(&live.conn, &bucket, producer).await {
-        let _ = state.registry.close(sub);
-        return Err(e.into());
-    }
-    Ok(sub)
+        |producer| async move { sluice_nats::kv_watch(&live.conn, &bucket, producer).await },
+    )
+    .await
 }
 
 /// Every revision of `key` the bucket keeps, oldest first.

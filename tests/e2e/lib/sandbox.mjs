@@ -3,7 +3,7 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 
-/** Pids of nats-server processes whose command line names `dir` (this launch's sandbox). */
+/** Pids of nats-server processes whose command line names `dir` (a launch's sandbox, or a test's store folder). */
 export function sandboxPids(dir) {
   const pids = [];
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
