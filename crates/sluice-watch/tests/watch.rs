@@ -258,10 +258,10 @@ async fn links_are_listed_never_followed() {
 async fn a_flood_of_ten_thousand_files_ends_in_the_right_tree() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
-    // A low overflow threshold so the flood takes the rescan path even when this machine
-    // writes files slowly; the default (1,000 paths per batch) is a tuning value.
+    // A low overflow threshold so the flood takes the rescan path however the debouncer
+    // slices it (its batches follow write speed); the default (1,000 paths) is a tuning value.
     let config = WatchConfig {
-        rescan_above: 200,
+        rescan_above: 10,
         ..WatchConfig::default()
     };
     let mut view = View::open_with(root, config);
