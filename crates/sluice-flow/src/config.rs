@@ -22,6 +22,9 @@ pub struct FlowConfig {
     pub max_bytes: usize,
     /// Shortest gap between two frames under load (the first event after idle goes at once).
     pub frame_interval: Duration,
+    /// When the receiver reports its paint clock, frames under load are timed to arrive
+    /// this long before one of its paints: enough for delivery to the webview's main thread.
+    pub paint_lead: Duration,
     /// Budget for the entries of one frame: sum of weights plus one separator byte each.
     /// An entry bigger than this goes alone in its own frame.
     pub max_frame_bytes: usize,
@@ -40,6 +43,7 @@ impl FlowConfig {
             max_entries: 64 * 1024,
             max_bytes: 16 * 1024 * 1024,
             frame_interval: Duration::from_millis(16),
+            paint_lead: Duration::from_millis(6),
             max_frame_bytes: MAX_FRAME_JSON_BYTES - FRAME_ENVELOPE_BYTES,
             max_unacked: 8,
             max_frames_per_flush: 4,

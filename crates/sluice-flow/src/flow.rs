@@ -2,12 +2,13 @@
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::Duration;
 
 use sluice_wire::{FlowStats, Frame, SubId};
 use tokio::sync::{watch, Notify};
+use tokio::time::Instant;
 
 use crate::flusher::run;
+use crate::pacing::Pacer;
 use crate::{Buffered, Event, FlowConfig, Ring, Sink};
 
 /// Starts a subscription: returns the handle a source pushes into and the handle the
@@ -29,7 +30,7 @@ pub fn spawn<T: Event, S: Sink<T>>(
 
 pub(crate) struct Shared<T: Event> {
     pub(crate) sub: SubId,
-    pub(crate) interval: Duration,
+    pacer: Mutex<Pacer>,
     max_unacked: u64,
     pub(crate) max_frames_per_flush: u32,
     state: Mutex<State<T>>,
@@ -59,7 +60,7 @@ impl<T: Event> Shared<T> {
     fn new(sub: SubId, config: &FlowConfig) -> Self {
         Self {
             sub,
-            interval: config.frame_interval,
+            pacer: Mutex::new(Pacer::new(config.frame_interval, config.paint_lead)),
             // Zero credits would stall the flow forever.
             max_unacked: u64::from(config.max_unacked.max(1)),
             max_frames_per_flush: config.max_frames_per_flush.max(1),
@@ -104,6 +105,17 @@ impl<T: Event> Shared<T> {
             return None;
         }
         st.ring.take_frame(self.sub)
+    }
+
+    /// When the frame after one sent at `last_sent` may leave (see `pacing`).
+    pub(crate) fn due(&self, last_sent: Instant) -> Instant {
+        let pacer = self.pacer.lock().unwrap_or_else(PoisonError::into_inner);
+        pacer.due(last_sent, Instant::now())
+    }
+
+    fn note_paint(&self, at: Instant) {
+        let mut pacer = self.pacer.lock().unwrap_or_else(PoisonError::into_inner);
+        pacer.note_paint(at, Instant::now());
     }
 
     /// Records an ack; true if it freed credit.
@@ -198,6 +210,7 @@ pub struct FlowHandle {
 /// What a `FlowHandle` can do with a `Shared<T>` of any `T`.
 trait Control: Send + Sync {
     fn ack(&self, seq: u64);
+    fn note_paint(&self, at: Instant);
     fn close(&self);
     fn stats(&self) -> FlowStats;
     fn generation(&self) -> u32;
@@ -211,6 +224,10 @@ impl<T: Event> Control for Shared<T> {
         if self.record_ack(seq) {
             self.wake.notify_one();
         }
+    }
+
+    fn note_paint(&self, at: Instant) {
+        Shared::note_paint(self, at);
     }
 
     fn close(&self) {
@@ -243,6 +260,12 @@ impl FlowHandle {
     /// Acknowledges every frame up to and including `seq`, returning their credits.
     pub fn ack(&self, seq: u64) {
         self.ctl.ack(seq);
+    }
+
+    /// The receiver painted at `at`: later frames under load are timed to land just before
+    /// its paints (see `FlowConfig::paint_lead`).
+    pub fn note_paint(&self, at: Instant) {
+        self.ctl.note_paint(at);
     }
 
     /// Stops the flusher and drops what is pending. Idempotent.

@@ -3,17 +3,15 @@
 
 use std::sync::Arc;
 
-use tokio::time::{self, Instant, MissedTickBehavior};
+use tokio::time::{sleep_until, Instant};
 
 use crate::flow::{Next, Shared};
 use crate::{Event, Sink};
 
 pub(crate) async fn run<T: Event, S: Sink<T>>(shared: Arc<Shared<T>>, mut sink: S) {
-    // Reset after every frame, so it fires one interval after the last frame: the pacing
-    // deadline under load. It runs inside select!, so a continuous producer (which never
-    // leaves an idle gap) still gets frames on time.
-    let mut tick = time::interval(shared.interval);
-    tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    // The pacing deadline under load counts from the last frame. It is awaited inside
+    // select!, so a continuous producer (which never leaves an idle gap) still gets frames
+    // on time.
     let mut last_sent: Option<Instant> = None;
     'run: loop {
         match shared.next() {
@@ -25,9 +23,10 @@ pub(crate) async fn run<T: Event, S: Sink<T>>(shared: Arc<Shared<T>>, mut sink: 
             }
             Next::Send => {}
         }
-        if last_sent.is_some_and(|t| t.elapsed() < shared.interval) {
+        let due = last_sent.map(|t| shared.due(t));
+        if let Some(due) = due.filter(|d| *d > Instant::now()) {
             tokio::select! {
-                _ = tick.tick() => {}
+                () = sleep_until(due) => {}
                 // An ack or close while pacing: re-check from the top.
                 () = shared.wake.notified() => continue,
             }
@@ -49,7 +48,6 @@ pub(crate) async fn run<T: Event, S: Sink<T>>(shared: Arc<Shared<T>>, mut sink: 
         }
         if sent > 0 {
             last_sent = Some(Instant::now());
-            tick.reset();
         }
     }
     drop(sink);

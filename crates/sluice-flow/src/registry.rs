@@ -84,6 +84,14 @@ impl Registry {
         Ok(())
     }
 
+    /// The receiver of `sub` painted at `epoch_us` (wall clock, microseconds). Advisory:
+    /// an unknown subscription or an implausible time is ignored.
+    pub fn note_paint(&self, sub: SubId, epoch_us: u64) {
+        if let (Some(handle), Some(at)) = (self.get(sub), crate::instant_from_epoch_us(epoch_us)) {
+            handle.note_paint(at);
+        }
+    }
+
     /// Closes and forgets a subscription; later calls with its id get `NotFound`.
     pub fn close(&self, sub: SubId) -> Result<(), IpcError> {
         let handle = self.lock().retire(sub).ok_or_else(|| not_found(sub))?;

@@ -43,6 +43,15 @@ describe("subscribe acks", () => {
     expect(calls.filter((c) => c.cmd === "sub_ack").map((c) => c.args)).toEqual([{ sub: 7, seq: 2 }]);
   });
 
+  it("tells the core when the webview paints, in wall-clock microseconds", async () => {
+    vi.stubGlobal("requestAnimationFrame", (cb: (t: number) => void) => setTimeout(() => cb(1234.5), 0));
+    await subscribe("x_subscribe", {}, () => undefined);
+    lastChannel?.onmessage(frame(1));
+    await nextFrame();
+    const acks = calls.filter((c) => c.cmd === "sub_ack").map((c) => c.args);
+    expect(acks).toEqual([{ sub: 7, seq: 1, paintUs: Math.round((performance.timeOrigin + 1234.5) * 1000) }]);
+  });
+
   it("acks frames that arrived before the command replied", async () => {
     let open: () => void = () => undefined;
     replyGate = new Promise((r) => (open = r));

@@ -33,12 +33,15 @@ export async function subscribeWith<T, R>(
   let pendingAck = 0;
   let ackScheduled = false;
 
-  const flushAck = () => {
+  // Runs as an animation-frame callback: `frameStart` tells the core when this webview
+  // paints, so it can time later frames to land just before a paint.
+  const flushAck = (frameStart?: number) => {
     ackScheduled = false;
     if (closed || id === null || pendingAck === 0) return;
     const seq = pendingAck;
     pendingAck = 0;
-    invoke("sub_ack", { sub: id, seq }).catch((err: unknown) => {
+    const paintUs = frameStart === undefined ? undefined : Math.round((performance.timeOrigin + frameStart) * 1000);
+    invoke("sub_ack", { sub: id, seq, paintUs }).catch((err: unknown) => {
       // The core closed the subscription (e.g. on shutdown); nothing more will arrive.
       console.warn("sub_ack failed", toIpcError(err));
     });

@@ -159,3 +159,91 @@ async fn a_backlog_leaves_in_one_flush_split_under_the_budget() {
         "the test needs a backlog above one frame"
     );
 }
+
+/// A receiver that reports its paints (a 60 Hz display whose frames start 5 ms into the
+/// test) gets frames under load `paint_lead` before its paints, still one per display
+/// frame; a receiver that stops reporting gets the plain interval back.
+#[tokio::test(start_paused = true)]
+async fn with_a_paint_clock_frames_land_just_before_paints() {
+    let cfg = FlowConfig::new(Policy::KeepAll);
+    let (interval, lead) = (cfg.frame_interval, cfg.paint_lead);
+    let period = Duration::from_micros(16_667);
+    let sink = TimedSink::default();
+    let (producer, handle) = spawn(SubId(1), cfg, sink.clone());
+    let start = Instant::now();
+    let first_paint = start + Duration::from_millis(5);
+    let mut next_paint = first_paint;
+    let mut seq = 0;
+    while start.elapsed() < period * 40 {
+        if Instant::now() >= next_paint {
+            handle.note_paint(next_paint);
+            next_paint += period;
+        }
+        seq += 1;
+        producer.push(Ev::new((seq % 4) as u8, seq, "payload"));
+        sleep(Duration::from_micros(500)).await;
+    }
+    let times = sink.0.lock().unwrap().clone();
+    // After the first report, every frame leaves `lead` before a paint (to within the
+    // producer's half-millisecond steps and the period estimate).
+    let aligned: Vec<_> = times
+        .iter()
+        .filter(|t| **t > first_paint + period)
+        .collect();
+    assert!(aligned.len() >= 30, "only {} frames", aligned.len());
+    for t in &aligned {
+        let since = (**t + lead - first_paint).as_micros() % period.as_micros();
+        let off = since.min(period.as_micros() - since);
+        assert!(off <= 1_000, "a frame {off} µs away from lead-before-paint");
+    }
+    for pair in aligned.windows(2) {
+        let gap = *pair[1] - *pair[0];
+        assert!(
+            gap >= period - Duration::from_millis(1),
+            "frames {gap:?} apart"
+        );
+    }
+
+    // The receiver goes quiet (hidden window): frames fall back to the plain interval.
+    let quiet_from = Instant::now();
+    while quiet_from.elapsed() < Duration::from_secs(1) {
+        seq += 1;
+        producer.push(Ev::new((seq % 4) as u8, seq, "payload"));
+        sleep(Duration::from_micros(500)).await;
+    }
+    let times = sink.0.lock().unwrap().clone();
+    let late: Vec<_> = times
+        .iter()
+        .filter(|t| **t > quiet_from + Duration::from_millis(600))
+        .collect();
+    assert!(late.len() >= 10);
+    for pair in late.windows(2) {
+        let gap = *pair[1] - *pair[0];
+        assert!(
+            gap >= interval && gap <= interval + Duration::from_millis(1),
+            "gap {gap:?}"
+        );
+    }
+}
+
+/// Paint reports are advisory: nonsense ones (far past, far future, epoch zero) change
+/// nothing and every event still arrives.
+#[tokio::test(start_paused = true)]
+async fn nonsense_paint_reports_do_not_stall_the_flow() {
+    let sink = CollectingSink::new();
+    let registry = sluice_flow::Registry::new();
+    let (producer, handle) = spawn(SubId(9), FlowConfig::new(Policy::KeepAll), sink.clone());
+    registry.insert(handle.clone());
+    for seq in 1..=200u64 {
+        registry.note_paint(SubId(9), [0, u64::MAX, seq * 7_919][seq as usize % 3]);
+        registry.note_paint(SubId(12345), seq);
+        producer.push(Ev::new((seq % 4) as u8, seq, "x"));
+        sleep(Duration::from_micros(300)).await;
+    }
+    // The source ends: the flow sends what is pending and closes.
+    drop(producer);
+    tokio::time::timeout(PATIENCE, handle.closed())
+        .await
+        .expect("the flow did not finish");
+    assert_eq!(handle.stats().delivered, 200);
+}

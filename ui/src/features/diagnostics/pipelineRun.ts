@@ -15,6 +15,12 @@ export interface RunResult {
   /** Channel messages the webview handled (frames, or single events for the baseline). */
   messages: number;
   latency: LatencySummary;
+  /** Send in Rust to arrival in the webview's channel handler, the part before painting. */
+  arrival: LatencySummary;
+  /** Arrival to the start of the animation frame that takes it. */
+  toFrame: LatencySummary;
+  /** Start of that animation frame to the end of its paint. */
+  render: LatencySummary;
 }
 
 const nowUs = () => (performance.timeOrigin + performance.now()) * 1000;
@@ -38,6 +44,10 @@ class PaintMeter {
   accounted = 0;
   messages = 0;
   samples: Weighted[] = [];
+  arrivals: Weighted[] = [];
+  toFrame: Weighted[] = [];
+  render: Weighted[] = [];
+  private arrivedUs: number[] = [];
   private pending: LoadSample[] = [];
   private scheduled = false;
   lastPaintUs = 0;
@@ -49,10 +59,18 @@ class PaintMeter {
 
   take(entries: readonly LoadSample[]) {
     this.messages += 1;
-    for (const e of entries) this.pending.push(e);
+    const now = nowUs();
+    this.arrivedUs.push(now);
+    for (const e of entries) {
+      this.pending.push(e);
+      this.arrivals.push({ valueMs: (now - e.firstSentUs) / 1000, weight: e.count });
+    }
     if (this.scheduled) return;
     this.scheduled = true;
-    requestAnimationFrame(() => {
+    requestAnimationFrame((frameStart) => {
+      const frameUs = (performance.timeOrigin + frameStart) * 1000;
+      for (const a of this.arrivedUs) this.toFrame.push({ valueMs: (frameUs - a) / 1000, weight: 1 });
+      this.arrivedUs = [];
       const batch = this.pending;
       this.pending = [];
       this.scheduled = false;
@@ -61,6 +79,7 @@ class PaintMeter {
       afterThisPaint(() => {
         const now = nowUs();
         this.lastPaintUs = now;
+        this.render.push({ valueMs: (now - frameUs) / 1000, weight: 1 });
         for (const e of batch) this.samples.push({ valueMs: (now - e.firstSentUs) / 1000, weight: e.count });
         this.onPainted();
       });
@@ -106,5 +125,8 @@ export async function runPipeline(
     eventsPerSec: elapsedMs > 0 ? (meter.accounted * 1000) / elapsedMs : 0,
     messages: meter.messages,
     latency: summarize(meter.samples),
+    arrival: summarize(meter.arrivals),
+    toFrame: summarize(meter.toFrame),
+    render: summarize(meter.render),
   };
 }
