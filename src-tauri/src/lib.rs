@@ -19,6 +19,7 @@ mod platform;
 mod pty_output;
 #[cfg(test)]
 mod security_tests;
+mod shutdown;
 mod state;
 mod sub_map;
 mod tray;
@@ -46,6 +47,7 @@ pub fn run() {
             state.chat.set_vault(vault.clone());
             app.manage(vault);
             desktop::install_menu(app.handle())?;
+            shutdown::install(app.handle());
             app.manage(state);
             auth_state::setup(app.handle())?;
             app.manage(nats_state::NatsState::default());

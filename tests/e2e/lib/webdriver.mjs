@@ -85,6 +85,15 @@ export class Session {
     return this.cmd("GET", "/title");
   }
 
+  /** The window's outer position and size: {x, y, width, height}. */
+  windowRect() {
+    return this.cmd("GET", "/window/rect");
+  }
+
+  setWindowRect(rect) {
+    return this.cmd("POST", "/window/rect", rect);
+  }
+
   async screenshot() {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
   }
