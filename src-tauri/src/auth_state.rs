@@ -7,13 +7,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use serde::Serialize;
-use sluice_auth::{ProviderConfig, SignIn, Status, TokenStore, VaultTokenStore};
+use sluice_auth::{ProviderConfig, Restored, SignIn, Status, TokenStore, VaultTokenStore};
 use sluice_flow::Event;
 use sluice_wire::{
     AuthEvent, AuthNotice, AuthNoticeLevel, AuthProviderConfig, AuthStatusView, ErrorCode, IpcError,
 };
 use tauri::{AppHandle, Manager};
 use tokio::sync::{broadcast, watch};
+
+/// How long a vault unlock waits for the kept session to be restored.
+const RESTORE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Notices kept for subscribers that arrive later (a reload, the panel opened late).
 const NOTICES_KEPT: usize = 50;
@@ -27,6 +30,8 @@ pub struct AuthState {
     notices: Mutex<VecDeque<AuthNotice>>,
     notice_tx: broadcast::Sender<AuthNotice>,
     view: watch::Sender<AuthStatusView>,
+    /// True once the saved provider is configured: a kept session is restored after that.
+    started: watch::Sender<bool>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -34,11 +39,9 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl AuthState {
-    /// Tokens go to the secret store under `oauth/default/…`. Until the app's vault is
-    /// wired in, that store lives in memory: swap `MemoryStore` for the vault here.
-    pub fn new() -> Result<Self, IpcError> {
-        let secrets: Arc<dyn sluice_vault::SecretStore> =
-            Arc::new(sluice_vault::MemoryStore::new());
+    /// Tokens go to `secrets` (the app's vault) under `oauth/default/…`; while it is
+    /// locked they are held in memory and written when it is unlocked.
+    pub fn new(secrets: Arc<dyn sluice_vault::SecretStore>) -> Result<Self, IpcError> {
         let tokens: Arc<dyn TokenStore> = Arc::new(VaultTokenStore::new(secrets, "default"));
         let signin = SignIn::new(tokens, sluice_auth::Options::default()).map_err(internal)?;
         Ok(Self {
@@ -50,7 +53,40 @@ impl AuthState {
             notices: Mutex::new(VecDeque::new()),
             notice_tx: broadcast::channel(64).0,
             view: watch::channel(AuthStatusView::default()).0,
+            started: watch::channel(false).0,
         })
+    }
+
+    /// After the vault is unlocked: writes tokens that waited for it, or restores the
+    /// session it kept (refreshed if expired; removed, with the reason, if refused).
+    pub async fn restore_session(&self) {
+        let mut started = self.started.subscribe();
+        if started.wait_for(|s| *s).await.is_err() {
+            return;
+        }
+        match self.signin.restore().await {
+            Ok(Restored::Saved) => self.notice(
+                AuthNoticeLevel::Info,
+                "The sign-in is now kept in the vault.",
+            ),
+            Ok(Restored::SignedIn { refreshed }) => self.notice(
+                AuthNoticeLevel::Info,
+                if refreshed {
+                    "Signed in again from the vault (the expired token was refreshed)."
+                } else {
+                    "Signed in again from the vault."
+                },
+            ),
+            Ok(Restored::SignedOut(why)) => self.notice(AuthNoticeLevel::Warning, why),
+            Ok(Restored::Kept | Restored::Nothing) => {}
+            Err(e) => {
+                eprintln!("sluice: the saved sign-in could not be restored: {e}");
+                self.notice(
+                    AuthNoticeLevel::Warning,
+                    format!("The saved sign-in could not be restored yet: {e}"),
+                );
+            }
+        }
     }
 
     /// Reads the saved provider (if any) and keeps the view in step with the session.
@@ -79,6 +115,7 @@ impl AuthState {
                 );
             }
         }
+        self.started.send_replace(true);
     }
 
     pub async fn configure(&self, config: AuthProviderConfig) -> Result<(), IpcError> {
@@ -220,7 +257,21 @@ impl Event for AuthFrameEvent {
 /// In `setup`: the sign-in state, deep links, and the saved provider (restored in the
 /// background; links wait until it is).
 pub fn setup(app: &AppHandle) -> Result<(), Box<dyn std::error::Error>> {
-    let auth = Arc::new(AuthState::new()?);
+    let vault = app
+        .state::<crate::vault_state::VaultState>()
+        .inner()
+        .clone();
+    let auth = Arc::new(AuthState::new(Arc::new(vault.clone()))?);
+    let restorer = auth.clone();
+    vault.on_unlock(move || {
+        let auth = restorer.clone();
+        let task = tauri::async_runtime::spawn(async move { auth.restore_session().await });
+        // The unlock answers once the tokens are written or read (so the Secrets list and
+        // the sign-in state agree), or after RESTORE_WAIT while a refresh goes on.
+        async move {
+            let _ = tokio::time::timeout(RESTORE_WAIT, task).await;
+        }
+    });
     app.manage(auth.clone());
     crate::deep_link::install(app);
     let config_file = app.path().app_data_dir()?.join("auth-provider.json");

@@ -2,17 +2,23 @@
 //! run with its password. Other parts of the app read secrets through `get`; the webview
 //! only ever receives names and masked values.
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
+use std::pin::Pin;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use sluice_vault::{FileVault, KdfParams, Secret, SecretStore, VaultError, VaultFileState};
 use sluice_wire::{ErrorCode, IpcError, SecretView, VaultLockState, VaultProblem, VaultStatus};
+
+/// Run after each unlock (and create); the unlock answers once they are done.
+type UnlockHook = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
 
 /// Cheap to clone: clones share the same vault (the chat core keeps one).
 #[derive(Default, Clone)]
 pub struct VaultState {
     path: Arc<OnceLock<PathBuf>>,
     open: Arc<Mutex<Option<Arc<FileVault>>>>,
+    on_unlock: Arc<Mutex<Vec<UnlockHook>>>,
 }
 
 impl VaultState {
@@ -51,6 +57,29 @@ impl VaultState {
         *self.open.lock().unwrap_or_else(PoisonError::into_inner) = vault.map(Arc::new);
     }
 
+    /// Runs `hook` after every unlock (and create), e.g. to write what waited for the
+    /// vault; keep it short (bound any network wait), the unlock answers after it.
+    pub fn on_unlock<F>(&self, hook: impl Fn() -> F + Send + Sync + 'static)
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        self.on_unlock
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(Arc::new(move || Box::pin(hook())));
+    }
+
+    async fn run_unlock_hooks(&self) {
+        let hooks = self
+            .on_unlock
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        for hook in hooks {
+            hook().await;
+        }
+    }
+
     pub async fn status(&self) -> Result<VaultStatus, IpcError> {
         let path = self.path()?;
         let unlocked = self.unlocked();
@@ -81,6 +110,7 @@ impl VaultState {
             .await?
             .map_err(to_ipc)?;
         self.set_open(Some(vault));
+        self.run_unlock_hooks().await;
         Ok(())
     }
 
@@ -90,6 +120,7 @@ impl VaultState {
             .await?
             .map_err(to_ipc)?;
         self.set_open(Some(vault));
+        self.run_unlock_hooks().await;
         Ok(())
     }
 

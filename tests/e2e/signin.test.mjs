@@ -9,10 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
-import { authorize, browserStandIn, launchSecond, startOAuthServer, startSessionBus, xdgOf } from "./lib/signin.mjs";
-
-// WebDriver's clear() bypasses React's change events: select all and delete instead.
-const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
+import { authorize, browserStandIn, launchSecond, saveProvider, startOAuthServer, startSessionBus, xdgOf } from "./lib/signin.mjs";
 
 const statusAttr = (s, name) =>
   s.execute(`return document.querySelector("[data-testid=signin-status]")?.getAttribute(${JSON.stringify(name)}) ?? null;`);
@@ -53,16 +50,7 @@ describe("sign-in through a deep link", () => {
   });
 
   test("configure the provider, sign in in the browser, the link arrives through a second launch", async () => {
-    for (const [field, value] of [["issuer", server.issuer], ["clientId", "sluice-e2e"]]) {
-      const el = await s.find(`[data-testid=signin-${field}]`);
-      await clearField(s, el);
-      await s.sendKeys(el, value);
-    }
-    await s.click(await s.find("[data-testid=signin-save]"));
-    await s.waitFor(
-      async () => (await s.execute(`return !document.querySelector("[data-testid=signin-start]")?.disabled;`)) === true,
-      { what: "the provider saved" },
-    );
+    await saveProvider(s, server.issuer, "sluice-e2e");
     await s.click(await s.find("[data-testid=signin-start]"));
     const url = await s.waitFor(() => browser.opened().at(-1), { what: "the authorization URL opened in the browser" });
     assert.ok(url.startsWith(`${server.issuer}/authorize?`), url);

@@ -20,6 +20,6 @@ pub use error::{AuthError, CallbackError};
 pub use loopback::{Loopback, CALLBACK_PATH};
 pub use pkce::{challenge_s256, random_token, Pkce};
 pub use provider::{endpoint, resolve, Endpoints, ProviderConfig};
-pub use signin::{authorize_url, AuthRequest, Options, SignIn, Status, CUSTOM_REDIRECT};
+pub use signin::{authorize_url, AuthRequest, Options, Restored, SignIn, Status, CUSTOM_REDIRECT};
 pub use tokens::{exchange_code, refresh, revoke, MemoryTokenStore, TokenSet, TokenStore};
 pub use vault_store::VaultTokenStore;

@@ -29,6 +29,13 @@ pub struct Endpoints {
     pub scopes: Vec<String>,
 }
 
+impl Endpoints {
+    /// Names the provider and client that grant tokens (token endpoint and client id).
+    pub fn key(&self) -> String {
+        format!("{} {}", self.token, self.client_id)
+    }
+}
+
 #[derive(Deserialize)]
 struct Discovery {
     issuer: String,

@@ -14,6 +14,9 @@ use crate::provider::{resolve, Endpoints, ProviderConfig};
 use crate::tokens::{self, now_ms, TokenSet, TokenStore};
 use crate::{AuthError, CallbackError};
 
+mod restore;
+pub use restore::Restored;
+
 /// The reverse-DNS custom-scheme redirect (RFC 8252 §7.1), from the app identifier.
 pub const CUSTOM_REDIRECT: &str = "dev.sluice.app:/oauth/callback";
 
@@ -94,16 +97,6 @@ impl SignIn {
         });
         this.publish(None);
         Ok(this)
-    }
-
-    /// Reads the tokens from the store again (e.g. once a locked vault was unlocked).
-    pub async fn reload(&self) -> Result<(), AuthError> {
-        let store = self.store.clone();
-        let kept = blocking(move || store.load()).await?;
-        *lock(&self.tokens) = kept;
-        self.publish(None);
-        self.wake.notify_one();
-        Ok(())
     }
 
     pub fn status(&self) -> watch::Receiver<Status> {

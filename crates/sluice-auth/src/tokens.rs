@@ -20,6 +20,10 @@ pub struct TokenSet {
     /// When these tokens were obtained.
     pub obtained_at_ms: u64,
     pub scope: Option<String>,
+    /// Which provider and client granted them ([`Endpoints::key`]), so a kept session is
+    /// never sent to another provider's endpoints.
+    #[serde(default)]
+    pub granted_by: Option<String>,
 }
 
 impl std::fmt::Debug for TokenSet {
@@ -54,6 +58,11 @@ pub trait TokenStore: Send + Sync {
     fn load(&self) -> Result<Option<TokenSet>, AuthError>;
     fn save(&self, tokens: &TokenSet) -> Result<(), AuthError>;
     fn clear(&self) -> Result<(), AuthError>;
+    /// Writes a change the store held back while its backing was unavailable (a locked
+    /// vault); `true` when it wrote one.
+    fn flush(&self) -> Result<bool, AuthError> {
+        Ok(false)
+    }
 }
 
 /// Tokens kept in memory only.
@@ -221,5 +230,6 @@ async fn token_request(
             .map(|s| obtained_at_ms.saturating_add(s.saturating_mul(1000))),
         obtained_at_ms,
         scope: t.scope,
+        granted_by: Some(endpoints.key()),
     })
 }

@@ -117,3 +117,59 @@ export async function authorize(url) {
   if (res.status !== 302) throw new Error(`authorize answered ${res.status}: ${await res.text()}`);
   return res.headers.get("location");
 }
+
+// WebDriver's clear() bypasses React's change events: select all and delete instead.
+const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
+
+export const signInStatus = (s, name) =>
+  s.execute(`return document.querySelector("[data-testid=signin-status]")?.getAttribute(${JSON.stringify(name)}) ?? null;`);
+export const signInNotices = (s) =>
+  s.execute(`return [...document.querySelectorAll("[data-testid=signin-notice]")].map((n) => n.innerText);`);
+
+/** Settings → Sign-in. */
+export async function openSignIn(s) {
+  await s.click(await s.find("[data-testid=nav-settings]"));
+  await s.waitFor(async () => (await s.findAll("[data-testid=signin-panel]")).length === 1, { what: "the sign-in panel" });
+}
+
+/** Fills in the provider (issuer and client id) in Settings → Sign-in and saves it. */
+export async function saveProvider(s, issuer, clientId) {
+  for (const [field, value] of [["issuer", issuer], ["clientId", clientId]]) {
+    const el = await s.find(`[data-testid=signin-${field}]`);
+    await clearField(s, el);
+    await s.sendKeys(el, value);
+  }
+  await s.click(await s.find("[data-testid=signin-save]"));
+  await s.waitFor(
+    async () => (await s.execute(`return !document.querySelector("[data-testid=signin-start]")?.disabled;`)) === true,
+    { what: "the provider saved" },
+  );
+}
+
+/**
+ * Signs in as a user does: saves the provider (`server`'s issuer, `clientId`), starts the
+ * sign-in, lets the fixture approve in the "browser" and hands the callback to a second app
+ * process (`env`: that instance's bus and XDG folders). Resolves once the UI shows it.
+ */
+export async function signInThroughLink(s, { server, browser, env, clientId }) {
+  await openSignIn(s);
+  await saveProvider(s, server.issuer, clientId);
+  const opened = browser.opened().length;
+  await s.click(await s.find("[data-testid=signin-start]"));
+  const url = await s.waitFor(() => browser.opened()[opened], { what: "the authorization URL opened in the browser" });
+  const second = await launchSecond(await authorize(url), env);
+  if (second.code !== 0) throw new Error(`the second instance failed\n${second.output}`);
+  await s.waitFor(async () => (await signInStatus(s, "data-signed-in")) === "true", { what: "signed in", timeoutMs: 30_000 });
+}
+
+/**
+ * What a resource server does with a bearer token: asks the authorization server
+ * (`/userinfo`) whether it is a live access token it issued. Never keeps the token.
+ */
+export function bearerCheck(server) {
+  return async (header) => {
+    if (typeof header !== "string" || !header.startsWith("Bearer ")) return false;
+    const res = await fetch(`${server.issuer}/userinfo`, { headers: { authorization: header } });
+    return res.ok;
+  };
+}

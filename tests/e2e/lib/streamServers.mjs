@@ -124,9 +124,10 @@ export async function startSseServer({ total = 60, gapMs = 10 } = {}) {
 
 /**
  * A small WebSocket echo server (RFC 6455, text frames only): greets each client with
- * "hello", then echoes every text message it receives.
+ * "hello", then echoes every text message it receives. With `authorize`, an upgrade whose
+ * `Authorization` header it does not resolve to true is answered 401.
  */
-export async function startWsServer() {
+export async function startWsServer({ authorize } = {}) {
   const { createHash } = await import("node:crypto");
   const state = { received: [] };
   const frame = (text) => {
@@ -135,7 +136,11 @@ export async function startWsServer() {
     return Buffer.concat([head, payload]);
   };
   const server = createServer((_req, res) => res.writeHead(426).end());
-  server.on("upgrade", (req, socket) => {
+  server.on("upgrade", async (req, socket) => {
+    if (authorize && !(await authorize(req.headers.authorization))) {
+      socket.end("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+      return;
+    }
     const accept = createHash("sha1").update(`${req.headers["sec-websocket-key"]}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest("base64");
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
     socket.write(frame("hello"));

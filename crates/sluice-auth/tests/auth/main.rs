@@ -6,4 +6,5 @@ mod hostile;
 mod loopback;
 mod provider;
 mod refresh;
+mod restore;
 mod vault;

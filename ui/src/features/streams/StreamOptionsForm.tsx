@@ -51,7 +51,7 @@ export function StreamOptionsForm({ kind, value, onChange }: Props) {
         </div>
       )}
       <div className="row">
-        {text("authRef", "Bearer token: vault secret name (Settings → Secrets)", "auth-ref", "grow-field")}
+        {text("authRef", "Bearer token: vault secret name (Settings → Secrets), or oauth for the signed-in account", "auth-ref", "grow-field")}
       </div>
       <div className="row">
         {text("maxRetries", "Max retries (empty: forever)", "max-retries")}
