@@ -101,8 +101,12 @@ describe("chat", () => {
       what: "tokens streaming",
       timeoutMs: 30_000,
     });
+    // The answer's DOM is handed over to the finished message, not rebuilt.
+    await s.execute(`document.querySelector("[data-testid=chat-streaming] .md").dataset.mark = "streamed";`);
     await s.pressKeys("\uE00C"); // Escape
     await s.waitFor(async () => (await s.findAll("[data-testid=chat-streaming]")).length === 0, { what: "the stream to stop" });
+    const kept = await s.execute(`return [...document.querySelectorAll("[data-testid=chat-message][data-role=assistant] .md")].at(-1).dataset.mark ?? null;`);
+    assert.equal(kept, "streamed", "the stopped answer kept the elements it streamed into");
     await s.waitFor(async () => server.state.clientGone === 1, { what: "the server to see the client leave" });
     assert.equal(server.state.completed, 2, "the stopped answer never completed");
     assert.match(await lastAnswerText(), /word0 word1/);

@@ -1,27 +1,19 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { ChatMessage } from "../../bindings/wire";
 import { installChatBench } from "./chatBench";
 import { ChatSettingsForm } from "./ChatSettingsForm";
-import { StreamingView } from "./MessageView";
 import { StickToBottom } from "./stickToBottom";
 import { useChatSession } from "./useChatSession";
 import { VirtualHistory } from "./VirtualHistory";
 
+const NO_MESSAGES: ChatMessage[] = [];
+
 /** Chat against any OpenAI-compatible endpoint. Enter sends, Shift+Enter breaks the line, Esc stops. */
 export function ChatSection() {
-  const session = useChatSession();
-  const { settings, list, current, streaming, error } = session;
-  const [draft, setDraft] = useState("");
-  const [showSettings, setShowSettings] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(new StickToBottom());
-  const show = useRef(session.showStream);
-  useLayoutEffect(() => {
-    show.current = session.showStream;
-  });
-  // Benchmark hooks, only when tests/bench/chat.mjs asks for them.
-  useEffect(() => installChatBench((chunks) => show.current(chunks)), []);
-
-  // After every render that changed the content: follow the end unless the user scrolled up.
+  // After every render that changed the content (and every frame of a streaming answer):
+  // follow the end unless the user scrolled up.
   const followEnd = useCallback(() => {
     const el = scroller.current;
     if (!el || !stick.current.stuck) return;
@@ -29,6 +21,16 @@ export function ChatSection() {
     stick.current.scrolledTo(el.scrollTop);
   }, []);
   useLayoutEffect(followEnd);
+  const session = useChatSession(followEnd);
+  const { settings, list, current, streaming, error } = session;
+  const [draft, setDraft] = useState("");
+  const [showSettings, setShowSettings] = useState(false);
+  const show = useRef(session.showStream);
+  useLayoutEffect(() => {
+    show.current = session.showStream;
+  });
+  // Benchmark hooks, only when tests/bench/chat.mjs asks for them.
+  useEffect(() => installChatBench((chunks) => show.current(chunks)), []);
 
   const submit = async () => {
     const text = draft;
@@ -76,8 +78,16 @@ export function ChatSection() {
           data-testid="chat-messages"
           onScroll={(e) => stick.current.onScroll(e.currentTarget)}
         >
-          {current && <VirtualHistory messages={current.messages} scroller={scroller} stick={stick} resetKey={current.id} followEnd={followEnd} />}
-          {streaming && <StreamingView blocks={streaming.blocks} reasoning={streaming.reasoning} />}
+          {(current || streaming) && (
+            <VirtualHistory
+              messages={current?.messages ?? NO_MESSAGES}
+              scroller={scroller}
+              stick={stick}
+              resetKey={current?.id ?? ""}
+              followEnd={followEnd}
+              live={streaming?.live ?? null}
+            />
+          )}
           {!current && !streaming && <p className="muted">Ask anything. The answer streams from {settings?.baseUrl ?? "your endpoint"}.</p>}
         </div>
         {error && (

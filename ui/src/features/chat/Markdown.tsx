@@ -126,12 +126,19 @@ const BlockView = memo(function BlockView({ token }: { token: Token }) {
   return blockToken(token, "0");
 });
 
+/** Blocks per group: a streamed update re-renders one group, not every block of the answer. */
+export const GROUP = 16;
+
+const sameBlocks = (a: { blocks: Block[] }, b: { blocks: Block[] }) =>
+  a.blocks.length === b.blocks.length && a.blocks.every((x, i) => x === b.blocks[i]);
+
+/** A run of blocks without a wrapper element; skipped while its blocks are the same objects. */
+const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: Block[] }) {
+  return blocks.map((b) => <BlockView key={b.key} token={b.token} />);
+}, sameBlocks);
+
 export function Markdown({ blocks }: { blocks: Block[] }) {
-  return (
-    <div className="md">
-      {blocks.map((b) => (
-        <BlockView key={b.key} token={b.token} />
-      ))}
-    </div>
-  );
+  const groups: ReactNode[] = [];
+  for (let i = 0; i < blocks.length; i += GROUP) groups.push(<BlockGroup key={i} blocks={blocks.slice(i, i + GROUP)} />);
+  return <div className="md">{groups}</div>;
 }

@@ -1,24 +1,46 @@
 import { memo, useMemo } from "react";
 import type { ChatMessage } from "../../bindings/wire";
-import { ProbeEnd, ProbeStart } from "./benchProbe";
 import { IncrementalMarkdown, type Block } from "./incremental";
+import { useLiveAnswer, type LiveAnswer } from "./liveAnswer";
 import { Markdown } from "./Markdown";
 
-/** A finished message: parsed once (memoised), so history costs nothing per token. */
-export const MessageView = memo(function MessageView({ message }: { message: ChatMessage }) {
-  const blocks = useMemo(
-    () => (message.role === "assistant" ? new IncrementalMarkdown().finish(message.content) : []),
-    [message],
-  );
+/**
+ * Blocks of answers that were streamed here: the stream's final parse, which kept the
+ * streamed blocks, so the finished message takes over their rendering instead of redoing it.
+ */
+export const streamedBlocks = new WeakMap<ChatMessage, Block[]>();
+
+function blocksOf(message: ChatMessage | null): Block[] {
+  if (message?.role !== "assistant") return [];
+  return streamedBlocks.get(message) ?? new IncrementalMarkdown().finish(message.content);
+}
+
+interface Props {
+  /** A finished message: parsed once (memoised), so history costs nothing per token. */
+  message: ChatMessage | null;
+  /**
+   * The answer while it streams: it re-renders this view alone, once per frame, and only its
+   * growing last block is re-parsed. The same component shows the finished message in the
+   * same place, so the answer's DOM stays when the stream ends.
+   */
+  live?: LiveAnswer | null;
+}
+
+export const MessageView = memo(function MessageView({ message, live = null }: Props) {
+  const streamed = useLiveAnswer(live);
+  const finished = useMemo(() => blocksOf(message), [message]);
+  const role = message?.role ?? "assistant";
+  const reasoning = live ? streamed.reasoning : message?.reasoning;
   return (
-    <article className="chat-msg" data-role={message.role} data-testid="chat-message">
-      {message.reasoning && <Reasoning text={message.reasoning} />}
-      {message.role === "assistant" ? <Markdown blocks={blocks} /> : <p className="chat-user-text">{message.content}</p>}
-      {message.toolCalls.map((c) => (
+    <article className="chat-msg" data-role={role} data-testid={live ? "chat-streaming" : "chat-message"} aria-busy={live ? true : undefined}>
+      {reasoning && <Reasoning text={reasoning} />}
+      {role === "assistant" ? <Markdown blocks={live ? streamed.blocks : finished} /> : <p className="chat-user-text">{message?.content}</p>}
+      {message?.toolCalls.map((c) => (
         <p key={c.id} className="chat-tool">
           tool call <code>{c.name}</code> <code>{c.arguments}</code>
         </p>
       ))}
+      {live && <span className="chat-cursor" aria-hidden="true" />}
     </article>
   );
 });
@@ -29,18 +51,5 @@ function Reasoning({ text }: { text: string }) {
       <summary>Reasoning</summary>
       <p>{text}</p>
     </details>
-  );
-}
-
-/** The answer while it streams: only its growing last block is re-parsed per frame. */
-export function StreamingView({ blocks, reasoning }: { blocks: Block[]; reasoning: string }) {
-  return (
-    <article className="chat-msg" data-role="assistant" data-testid="chat-streaming" aria-busy="true">
-      <ProbeStart />
-      {reasoning && <Reasoning text={reasoning} />}
-      <Markdown blocks={blocks} />
-      <span className="chat-cursor" aria-hidden="true" />
-      <ProbeEnd />
-    </article>
   );
 }

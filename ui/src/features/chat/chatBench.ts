@@ -8,6 +8,8 @@ export interface BenchRecord {
   updates: UpdateSample[];
   /** Time between consecutive animation frames while recording (ms). */
   frameGaps: number[];
+  /** When each of those frames began (the animation frame timestamp, ms). */
+  frameTimes: number[];
 }
 
 export interface ChatBench {
@@ -26,15 +28,17 @@ export interface ChatBench {
 export function installChatBench(show: (chunks: AsyncIterable<string>) => Promise<string>): () => void {
   if (localStorage.getItem(BENCH_FLAG) !== "1") return () => undefined;
   let frameGaps: number[] = [];
+  let frameTimes: number[] = [];
   let raf = 0;
   const bench: ChatBench = {
     start() {
       markdownProbe.samples = [];
-      markdownProbe.pendingLex = 0;
       frameGaps = [];
+      frameTimes = [];
       let last = performance.now();
       const tick = (t: number) => {
         frameGaps.push(t - last);
+        frameTimes.push(t);
         last = t;
         raf = requestAnimationFrame(tick);
       };
@@ -44,7 +48,7 @@ export function installChatBench(show: (chunks: AsyncIterable<string>) => Promis
       cancelAnimationFrame(raf);
       const updates = markdownProbe.samples ?? [];
       markdownProbe.samples = null;
-      return { updates, frameGaps };
+      return { updates, frameGaps, frameTimes };
     },
     async browser(baseUrl, body) {
       return (await show(fetchCompletion(baseUrl, body))).length;

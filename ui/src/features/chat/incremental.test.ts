@@ -20,11 +20,11 @@ describe("IncrementalMarkdown", () => {
 
   it("keeps finished blocks as the same objects and re-lexes only the last block", () => {
     const md = new IncrementalMarkdown();
-    const first = md.update("# Title\n\nA para");
+    const first = md.update("# Title\n\nA para\n");
     const heading = first[0];
-    const next = md.update("# Title\n\nA paragraph that grows");
+    const next = md.update("# Title\n\nA para\nthat grows");
     expect(next[0]).toBe(heading);
-    expect(md.lastLexed).toBe("A paragraph that grows".length);
+    expect(md.lastLexed).toBe("A para\nthat grows".length);
     expect(next[1]?.key).toBe(first[1]?.key);
   });
 
@@ -32,6 +32,14 @@ describe("IncrementalMarkdown", () => {
     const md = new IncrementalMarkdown();
     const blocks = md.update("Intro\n\n```js\nconst a = 1;\n");
     expect(blocks.map((b) => b.token.type)).toEqual(["paragraph", "code"]);
+  });
+
+  it("holds a block open while the next one's first line is unfinished", () => {
+    const md = new IncrementalMarkdown();
+    md.update("1. one\n2. two\n\n   more\n3");
+    const blocks = md.update("1. one\n2. two\n\n   more\n3. three\n");
+    expect(blocks.map((b) => b.token.type)).toEqual(["list"]);
+    expect((blocks[0]?.token as { items: unknown[] }).items).toHaveLength(3);
   });
 
   it("starts over when the text is replaced instead of extended", () => {

@@ -1,15 +1,30 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ChatEvent, ChatMessage, ChatSettings, Conversation, ConversationSummary, Frame, IpcError, SubId } from "../../bindings/wire";
 import { toIpcError } from "../../ipc/errors";
 import type { Subscription } from "../../ipc/subscribe";
 import { chat, titleFrom, userMessage } from "./chatClient";
-import { timedUpdate } from "./benchProbe";
-import { IncrementalMarkdown, type Block } from "./incremental";
+import { LiveAnswer } from "./liveAnswer";
+import { streamedBlocks } from "./MessageView";
 
+/** The answer in flight. Its text lives in `live`: React state changes only when it starts and ends. */
 export interface Streaming {
   sub: SubId | null;
-  blocks: Block[];
-  reasoning: string;
+  live: LiveAnswer;
+}
+
+/** `next`, with the messages equal to those already in `shown` replaced by those objects. */
+export function keepShown(shown: ChatMessage[], next: ChatMessage[]): ChatMessage[] {
+  return next.map((m, i) => {
+    const old = shown[i];
+    const same =
+      old &&
+      old.role === m.role &&
+      old.content === m.content &&
+      old.reasoning === m.reasoning &&
+      old.toolCallId === m.toolCallId &&
+      JSON.stringify(old.toolCalls) === JSON.stringify(m.toolCalls);
+    return same ? old : m;
+  });
 }
 
 function newConversation(settings: ChatSettings, title: string): Conversation {
@@ -19,8 +34,9 @@ function newConversation(settings: ChatSettings, title: string): Conversation {
 /**
  * The chat's state: settings, saved conversations, the open one, and the answer in flight.
  * The core appends the finished answer to the saved conversation; this mirrors it locally.
+ * `onRendered` runs after each frame of the streaming answer is rendered.
  */
-export function useChatSession() {
+export function useChatSession(onRendered: () => void) {
   const [settings, setSettings] = useState<ChatSettings | null>(null);
   const [list, setList] = useState<ConversationSummary[]>([]);
   const [current, setCurrent] = useState<Conversation | null>(null);
@@ -28,6 +44,11 @@ export function useChatSession() {
   const [error, setError] = useState<IpcError | null>(null);
   const sub = useRef<Subscription | null>(null);
   const stopRequested = useRef(false);
+  const rendered = useRef(onRendered);
+  useLayoutEffect(() => {
+    rendered.current = onRendered;
+  });
+  const newLive = () => new LiveAnswer(() => rendered.current());
 
   const refreshList = useCallback(async () => {
     try {
@@ -65,10 +86,12 @@ export function useChatSession() {
     }
   };
 
-  const finish = (message: ChatMessage, failure: IpcError | null) => {
+  const finish = (live: LiveAnswer, message: ChatMessage, failure: IpcError | null) => {
     // The answer is over: free its flow in the core.
     void sub.current?.close().catch(() => undefined);
     sub.current = null;
+    // One full parse that keeps the streamed blocks; the message takes over their DOM.
+    if (message.role === "assistant") streamedBlocks.set(message, live.finish(message.content));
     setStreaming(null);
     if (failure) setError(failure);
     if (message.content || message.toolCalls.length)
@@ -88,27 +111,19 @@ export function useChatSession() {
       setError(toIpcError(err));
       return false;
     }
-    setCurrent(conversation);
-    const md = new IncrementalMarkdown();
-    let content = "";
-    let reasoning = "";
+    // The saved copy has new message objects: keep the ones shown, so they do not render again.
+    setCurrent({ ...conversation, messages: keepShown(base.messages, conversation.messages) });
+    const live = newLive();
     let ended = false;
-    setStreaming({ sub: null, blocks: [], reasoning: "" });
+    setStreaming({ sub: null, live });
+    // Tokens only append to the live answer: it renders once per animation frame.
     const onFrame = (frame: Frame<ChatEvent>) => {
-      let grew = false;
       for (const e of frame.entries) {
-        if (e.kind === "delta") {
-          content += e.content;
-          reasoning += e.reasoning;
-          grew = true;
-        } else if (e.kind === "done" || e.kind === "cancelled" || e.kind === "failed") {
+        if (e.kind === "delta") live.append(e.content, e.reasoning);
+        else if (e.kind === "done" || e.kind === "cancelled" || e.kind === "failed") {
           ended = true;
-          return finish(e.message, e.kind === "failed" ? e.error : null);
+          return finish(live, e.message, e.kind === "failed" ? e.error : null);
         }
-      }
-      if (grew) {
-        const blocks = timedUpdate(md, content);
-        setStreaming((s) => ({ sub: s?.sub ?? frame.sub, blocks, reasoning }));
       }
     };
     try {
@@ -141,19 +156,15 @@ export function useChatSession() {
    * benchmark's baseline (the browser's own fetch). Resolves with the whole text.
    */
   const showStream = async (chunks: AsyncIterable<string>): Promise<string> => {
-    const md = new IncrementalMarkdown();
-    let content = "";
-    setStreaming({ sub: null, blocks: [], reasoning: "" });
+    const live = newLive();
+    setStreaming({ sub: null, live });
     try {
-      for await (const chunk of chunks) {
-        content += chunk;
-        const blocks = timedUpdate(md, content);
-        setStreaming({ sub: null, blocks, reasoning: "" });
-      }
+      for await (const chunk of chunks) live.append(chunk);
     } finally {
+      live.finish();
       setStreaming(null);
     }
-    return content;
+    return live.content();
   };
 
   return { settings, setSettings, list, current, streaming, error, open, remove, send, stop, showStream };

@@ -70,4 +70,14 @@ describe("Heights", () => {
     expect(h.estimate).toBe(10);
     expect(new Heights().range(0, 100)).toEqual({ start: 0, end: 0 });
   });
+
+  it("gives the item that joins the list the height it had while it streamed", () => {
+    const h = filled(3, 10);
+    h.measureNext(500);
+    h.setCount(4);
+    expect(h.total()).toBe(530);
+    // Used once: the next item is estimated again.
+    h.setCount(5);
+    expect(h.total()).toBe(530 + h.estimate);
+  });
 });

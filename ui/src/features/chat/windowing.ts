@@ -33,10 +33,20 @@ export class Heights {
   /** Items appended or removed at the end (a conversation only grows; a new one resets). */
   setCount(n: number): void {
     if (n === this.heights.length) return;
-    for (let i = n; i < this.heights.length; i++) this.forget(i);
+    const old = this.heights.length;
+    for (let i = n; i < old; i++) this.forget(i);
     this.heights.length = n;
     for (let i = 0; i < n; i++) if (this.heights[i] === undefined) this.heights[i] = NaN;
     this.prefix = null;
+    const next = this.next;
+    this.next = NaN;
+    if (n > old) this.measure(old, next);
+  }
+
+  /** Height of what is shown after the last item (the answer streaming in): the item it becomes. */
+  private next = NaN;
+  measureNext(px: number): void {
+    this.next = px;
   }
 
   /** Records item `i`'s rendered height; returns how much its height changed (0: none). */
