@@ -15,21 +15,35 @@ use crate::util::{b64, headers_of};
 ///
 /// A message is kept as the client delivered it (shared buffers, no copy) and rendered into
 /// its wire form only when it is sent: under load most entries are dropped by the ring
-/// before that, so the per-message cost on the ingest path stays small.
+/// before that, so the per-message cost on the ingest path stays small. A busy tail's ring
+/// holds tens of thousands of entries, so an entry is kept small too (every byte of it is
+/// written and read back per message): the rarely set parts of a message are boxed.
 #[derive(Debug, Clone)]
-pub struct TailEvent {
-    inner: TailInner,
-    weight: usize,
-}
+pub struct TailEvent(TailInner);
 
 #[derive(Debug, Clone)]
 enum TailInner {
-    Message {
-        msg: async_nats::Message,
-        index: u64,
-        received_at_ms: u64,
-    },
-    Gap(NatsGap),
+    Message(TailMessage),
+    Gap { gap: Box<NatsGap>, weight: usize },
+}
+
+#[derive(Debug, Clone)]
+struct TailMessage {
+    subject: async_nats::Subject,
+    payload: bytes::Bytes,
+    /// Reply subject, headers or status, when the message has any.
+    extra: Option<Box<MessageExtra>>,
+    index: u64,
+    received_at_ms: u64,
+    /// Saturates: any weight that large is over every ring's byte bound anyway.
+    weight: u32,
+}
+
+#[derive(Debug, Clone)]
+struct MessageExtra {
+    reply: Option<async_nats::Subject>,
+    headers: Option<async_nats::HeaderMap>,
+    status: Option<async_nats::StatusCode>,
 }
 
 impl TailEvent {
@@ -43,42 +57,49 @@ impl TailEvent {
             + msg.reply.as_ref().map_or(0, |r| 2 * r.len())
             + 2 * headers
             + if headers > 0 { 64 } else { 0 };
-        Self {
-            inner: TailInner::Message {
-                msg,
-                index,
-                received_at_ms,
-            },
-            weight,
-        }
+        let extra =
+            (msg.reply.is_some() || msg.headers.is_some() || msg.status.is_some()).then(|| {
+                Box::new(MessageExtra {
+                    reply: msg.reply,
+                    headers: msg.headers,
+                    status: msg.status,
+                })
+            });
+        Self(TailInner::Message(TailMessage {
+            subject: msg.subject,
+            payload: msg.payload,
+            extra,
+            index,
+            received_at_ms,
+            weight: u32::try_from(weight).unwrap_or(u32::MAX),
+        }))
     }
 
     pub fn gap(gap: NatsGap) -> Self {
         let weight = 256 + gap.reason.as_ref().map_or(0, |r| 2 * r.len());
-        Self {
-            inner: TailInner::Gap(gap),
+        Self(TailInner::Gap {
+            gap: Box::new(gap),
             weight,
-        }
+        })
     }
 
     /// The wire form of this entry.
     pub fn entry(&self) -> NatsTailEntry {
-        match &self.inner {
-            TailInner::Gap(g) => NatsTailEntry::Gap(g.clone()),
-            TailInner::Message {
-                msg,
-                index,
-                received_at_ms,
-            } => NatsTailEntry::Message(NatsTailMessage {
-                subject: msg.subject.to_string(),
-                reply: msg.reply.as_ref().map(|r| r.to_string()),
-                headers: headers_of(msg.headers.as_ref()),
-                status: msg.status.map(|s| s.as_u16()),
-                size: msg.payload.len() as u64,
-                payload_b64: b64(&msg.payload),
-                index: *index,
-                received_at_ms: *received_at_ms,
-            }),
+        match &self.0 {
+            TailInner::Gap { gap, .. } => NatsTailEntry::Gap(NatsGap::clone(gap)),
+            TailInner::Message(m) => {
+                let extra = m.extra.as_deref();
+                NatsTailEntry::Message(NatsTailMessage {
+                    subject: m.subject.to_string(),
+                    reply: extra.and_then(|e| e.reply.as_ref()).map(|r| r.to_string()),
+                    headers: headers_of(extra.and_then(|e| e.headers.as_ref())),
+                    status: extra.and_then(|e| e.status).map(|s| s.as_u16()),
+                    size: m.payload.len() as u64,
+                    payload_b64: b64(&m.payload),
+                    index: m.index,
+                    received_at_ms: m.received_at_ms,
+                })
+            }
         }
     }
 }
@@ -95,7 +116,10 @@ impl Event for TailEvent {
         &()
     }
     fn weight(&self) -> usize {
-        self.weight
+        match &self.0 {
+            TailInner::Message(m) => m.weight as usize,
+            TailInner::Gap { weight, .. } => *weight,
+        }
     }
 }
 
@@ -244,5 +268,60 @@ impl Event for ProfilesEvent {
     }
     fn weight(&self) -> usize {
         self.weight
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(subject: &str) -> async_nats::Message {
+        async_nats::Message {
+            subject: subject.into(),
+            reply: None,
+            payload: bytes::Bytes::from_static(b"hi"),
+            headers: None,
+            status: None,
+            description: None,
+            length: 2 + subject.len(),
+        }
+    }
+
+    #[test]
+    fn a_message_renders_its_wire_form() {
+        for subject in ["a", &"x.".repeat(40), "ünïcödé.sübject"] {
+            let NatsTailEntry::Message(m) = TailEvent::message(message(subject), 1, 2).entry()
+            else {
+                panic!("not a message");
+            };
+            assert_eq!(m.subject, subject);
+            assert_eq!((m.reply, m.headers.len(), m.status), (None, 0, None));
+            assert_eq!((m.payload_b64.as_str(), m.size, m.index), ("aGk=", 2, 1));
+        }
+        // The boxed parts come back too.
+        let mut msg = message("req.one");
+        msg.reply = Some("_INBOX.x".into());
+        msg.headers = Some(crate::util::header_map(&[sluice_wire::NatsHeader {
+            name: "K".into(),
+            value: "v".into(),
+        }]));
+        msg.status = Some(async_nats::StatusCode::NO_RESPONDERS);
+        let NatsTailEntry::Message(m) = TailEvent::message(msg, 3, 4).entry() else {
+            panic!("not a message");
+        };
+        assert_eq!(m.reply.as_deref(), Some("_INBOX.x"));
+        assert_eq!(
+            (m.headers[0].name.as_str(), m.headers[0].value.as_str()),
+            ("K", "v")
+        );
+        assert_eq!(m.status, Some(503));
+    }
+
+    #[test]
+    fn a_tail_entry_stays_small() {
+        // Subject and payload handles, one box, two counters and the weight: a busy ring
+        // holds tens of thousands of these.
+        let size = std::mem::size_of::<TailEvent>();
+        assert!(size <= 96, "TailEvent is {size} bytes");
     }
 }

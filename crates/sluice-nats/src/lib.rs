@@ -52,12 +52,29 @@ pub use traffic::{drive_traffic, seed_demo, Traffic};
 pub use util::{now_ms, subject_matches, unb64};
 
 /// Flow settings for NATS subscriptions: the engine's defaults with the frame interval
-/// rounded up so a busy flow sends at most 60 frames per second (the default 16 ms allows
-/// 62.5).
+/// rounded up so a busy flow flushes at most 60 times per second (the default 16 ms allows
+/// 62.5). A tail (`KeepAll`) also cuts one frame per flush, so it sends at most 60 frames per
+/// second (the tail's goal): past what those frames carry, its ring drops the oldest
+/// messages and counts them.
 pub fn flow_config(policy: sluice_flow::Policy) -> sluice_flow::FlowConfig {
     let mut config = sluice_flow::FlowConfig::new(policy);
     config.frame_interval = config
         .frame_interval
         .max(std::time::Duration::from_millis(17));
+    if policy == sluice_flow::Policy::KeepAll {
+        config.max_frames_per_flush = 1;
+    }
     config
+}
+
+#[cfg(test)]
+mod tests {
+    use sluice_flow::Policy;
+
+    #[test]
+    fn a_tail_sends_one_frame_per_flush() {
+        assert_eq!(super::flow_config(Policy::KeepAll).max_frames_per_flush, 1);
+        let interval = super::flow_config(Policy::KeepAll).frame_interval;
+        assert!(interval >= std::time::Duration::from_millis(17));
+    }
 }
