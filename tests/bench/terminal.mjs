@@ -94,6 +94,7 @@ async function main() {
       rows.push([`cat into the Terminal view (${renderer})`, appMs]);
 
       const latencies = [];
+      let peakQueued = 0;
       for (let i = 0; i < CTRLC_RUNS; i++) {
         await meter(s, `arm(${JSON.stringify(MARK)})`);
         await meter(s, `input("yes\\r")`);
@@ -101,6 +102,7 @@ async function main() {
         await meter(s, `input("\\u0003")`);
         const snap = await waitForMarker(s, "the prompt after Ctrl-C", 30_000);
         latencies.push(snap.markerMs - snap.inputMs);
+        peakQueued = Math.max(peakQueued, snap.peakQueued);
       }
       await saveScreenshot(s, "terminal-bench");
       latencies.sort((a, b) => a - b);
@@ -113,11 +115,20 @@ async function main() {
       console.log(line(head));
       for (const c of cells) console.log(line(c));
       console.log(`bytes written to xterm.js: ${cat.bytes} in ${cat.callbacks} write callbacks`);
+      // Where the app's time went: xterm.js busy (parse + render, one thread) or idle,
+      // drained and waiting for the core's next message.
+      const span = cat.lastMs - cat.firstMs;
+      console.log(
+        `in the app: ${cat.messages} messages of ${(cat.receivedBytes / cat.messages / 1024).toFixed(1)} KiB avg; ` +
+          `xterm.js busy ${(span - cat.idleMs).toFixed(0)} ms (${((cat.bytes / MB) / ((span - cat.idleMs) / 1000)).toFixed(1)} MB/s busy), ` +
+          `idle waiting for output ${cat.idleMs.toFixed(0)} ms; peak queued in xterm.js ${(cat.peakQueued / 1024).toFixed(0)} KiB`,
+      );
       const ratio = appMs / viaPty;
       console.log(`app / PTY-to-/dev/null time: ${ratio.toFixed(1)}x`);
       console.log(
         `Ctrl-C under yes -> prompt (${latencies.length} runs): p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
-          `p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`,
+          `p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms; ` +
+          `peak queued in xterm.js ${(peakQueued / 1024).toFixed(0)} KiB`,
       );
     } finally {
       await app.close();

@@ -3,9 +3,9 @@
 //! A [`PtySession`] runs the user's login shell or a given command. Its output is read raw
 //! on a dedicated thread, batched (the first chunk after a quiet spell at once, then every
 //! few milliseconds or 64 KiB) and handed to a [`PtyOutput`] as bytes, never decoded, so
-//! characters split across reads arrive intact. Flow control uses watermarks: reading
-//! pauses while too many bytes are unacknowledged, which stalls the child rather than
-//! growing memory. A bounded scrollback is replayed when a view re-attaches.
+//! characters split across reads arrive intact. Flow control uses a window sized by
+//! time: reading pauses while more bytes are unacknowledged than the consumer drains in
+//! ~50 ms, which stalls the child rather than growing memory and keeps Ctrl-C prompt. A bounded scrollback is replayed when a view re-attaches.
 //! [`PtyManager`] keeps sessions by id, one method per app command. No tauri here: the app
 //! shell adapts a binary channel into a `PtyOutput`.
 
@@ -18,6 +18,7 @@ mod scrollback;
 mod session;
 mod tail;
 mod text;
+mod window;
 
 pub use error::PtyError;
 pub use limits::{PtyLimits, PtyStats};

@@ -4,10 +4,15 @@ use std::time::Duration;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PtyLimits {
     /// Reading the PTY pauses once this many bytes are read and not yet acked, so a flood
-    /// stalls the child (the kernel buffer fills) instead of growing memory.
+    /// stalls the child (the kernel buffer fills) instead of growing memory. The largest
+    /// the flow-control window gets.
     pub high_watermark: usize,
-    /// Reading resumes once unacked bytes fall to this.
-    pub low_watermark: usize,
+    /// The window (unacked bytes allowed) is sized so a delivered chunk is acked within
+    /// `window_target`: that is what bounds how long Ctrl-C waits behind a flood. It starts
+    /// at `window_initial` (and again after a quiet spell) and never drops below `window_min`.
+    pub window_target: Duration,
+    pub window_initial: usize,
+    pub window_min: usize,
     /// Largest single read; unacked bytes never exceed `high_watermark + read_chunk`
     /// (a re-attach replay aside, which is counted as unacked too).
     pub read_chunk: usize,
@@ -26,10 +31,12 @@ pub struct PtyLimits {
 impl Default for PtyLimits {
     fn default() -> Self {
         Self {
-            high_watermark: 100 * 1024,
-            low_watermark: 5 * 1024,
-            read_chunk: 16 * 1024,
-            max_batch: 64 * 1024,
+            high_watermark: 4 * 1024 * 1024,
+            window_target: Duration::from_millis(50),
+            window_initial: 192 * 1024,
+            window_min: 128 * 1024,
+            read_chunk: 64 * 1024,
+            max_batch: 1024 * 1024,
             batch_interval: Duration::from_millis(4),
             scrollback: 512 * 1024,
             exit_grace: Duration::from_millis(300),

@@ -9,6 +9,7 @@ use std::time::Instant;
 use sluice_wire::PtyExitStatus;
 
 use crate::scrollback::Scrollback;
+use crate::window::{Window, WindowLimits};
 use crate::{PtyLimits, PtyOutput, PtyStats};
 
 pub(crate) struct Pump {
@@ -23,7 +24,6 @@ pub(crate) struct Pump {
     attached: Mutex<Attached>,
 }
 
-#[derive(Default)]
 struct State {
     pending: Vec<u8>,
     /// Bytes handed (or being handed) to the output and not acked yet.
@@ -37,9 +37,38 @@ struct State {
     exited_at: Option<Instant>,
     exit_sent: bool,
     closed: bool,
+    window: Window,
 }
 
 impl State {
+    fn new(limits: &PtyLimits) -> Self {
+        let window = Window::new(WindowLimits {
+            min: limits.window_min.max(1),
+            initial: limits.window_initial,
+            max: limits.high_watermark.max(1),
+            target: limits.window_target,
+            idle_reset: limits.window_target * 2,
+        });
+        Self {
+            pending: Vec::new(),
+            unacked: 0,
+            in_flight: 0,
+            stats: PtyStats::default(),
+            last_delivery: None,
+            reader_done: false,
+            exit: None,
+            exited_at: None,
+            exit_sent: false,
+            closed: false,
+            window,
+        }
+    }
+
+    /// The reader may read again once a whole read fits in the window.
+    fn has_room(&self, read_chunk: usize) -> bool {
+        self.outstanding() <= self.window.bytes().saturating_sub(read_chunk)
+    }
+
     fn outstanding(&self) -> usize {
         self.pending.len() + self.unacked
     }
@@ -68,8 +97,8 @@ impl Pump {
                 output: Some(output),
                 scrollback: Scrollback::new(limits.scrollback),
             }),
+            state: Mutex::new(State::new(&limits)),
             limits,
-            state: Mutex::new(State::default()),
             ready: Condvar::new(),
             room: Condvar::new(),
         })
@@ -89,10 +118,13 @@ impl Pump {
         loop {
             {
                 let mut st = self.state();
-                if st.outstanding() >= self.limits.high_watermark && !st.closed {
+                if st.outstanding() >= st.window.bytes() && !st.closed {
                     st.stats.paused = true;
                     st.stats.pauses += 1;
-                    while st.outstanding() > self.limits.low_watermark && !st.closed {
+                    st.window.hit();
+                    // Resume as soon as a read fits again: waiting for the consumer to
+                    // drain would leave it idle while the next chunk travels.
+                    while !st.has_room(self.limits.read_chunk) && !st.closed {
                         st = self.room.wait(st).unwrap_or_else(PoisonError::into_inner);
                     }
                     st.stats.paused = false;
@@ -157,7 +189,14 @@ impl Pump {
                     || st.reader_done
                     || st.exit.is_some();
                 if flush_now {
-                    let take = st.pending.len().min(self.limits.max_batch.max(1));
+                    // Few, large messages (each costs IPC round trips), but several per window so
+                    // acks come back while more is queued.
+                    let batch = self
+                        .limits
+                        .max_batch
+                        .min((st.window.bytes() / 3).max(self.limits.read_chunk))
+                        .max(1);
+                    let take = st.pending.len().min(batch);
                     let chunk: Vec<u8> = st.pending.drain(..take).collect();
                     if st.pending.capacity() > 4 * self.limits.read_chunk {
                         // A flood grew the buffer; give the memory back once it drains.
@@ -165,6 +204,7 @@ impl Pump {
                     }
                     st.unacked += chunk.len();
                     st.in_flight = chunk.len();
+                    st.window.delivered(chunk.len(), now);
                     st.last_delivery = Some(now);
                     return Step::Deliver(chunk);
                 }
@@ -228,6 +268,7 @@ impl Pump {
         if consumed {
             st.unacked = st.unacked.saturating_sub(len);
             st.stats.acked += len as u64;
+            st.window.acked(len as u64, Instant::now());
         }
         st.note_outstanding();
         drop(st);
@@ -241,8 +282,9 @@ impl Pump {
         let n = usize::try_from(bytes).unwrap_or(usize::MAX).min(st.unacked);
         st.unacked -= n;
         st.stats.acked += n as u64;
+        st.window.acked(n as u64, Instant::now());
         st.note_outstanding();
-        if st.outstanding() <= self.limits.low_watermark {
+        if st.has_room(self.limits.read_chunk) {
             self.room.notify_one();
         }
     }
@@ -259,6 +301,8 @@ impl Pump {
             let mut st = self.state();
             let counted = if ok && !auto { replay_len } else { 0 };
             st.unacked = st.in_flight + counted;
+            let unacked = st.unacked;
+            st.window.restart(unacked, Instant::now());
             st.note_outstanding();
             st.exit.clone().filter(|_| st.exit_sent)
         };
@@ -276,6 +320,8 @@ impl Pump {
         att.output = None;
         let mut st = self.state();
         st.unacked = st.in_flight;
+        let unacked = st.unacked;
+        st.window.restart(unacked, Instant::now());
         st.note_outstanding();
         drop(st);
         drop(att);

@@ -83,11 +83,13 @@ export function TerminalView({ tab }: { tab: TerminalTab }) {
     let id: PtyId | null = tab.id;
     let disposed = false;
     const channel = outputChannel(() => id, {
-      output: (bytes, done) =>
+      output: (bytes, done) => {
+        meter.received(bytes);
         term.write(bytes, () => {
           meter.written(bytes);
           done();
-        }),
+        });
+      },
       exit: (status) => {
         const how = status.signal ? `signal ${status.signal}` : `code ${status.code}`;
         term.write(`\r\n\x1b[2m[process exited with ${how}]\x1b[0m\r\n`);
@@ -105,8 +107,12 @@ export function TerminalView({ tab }: { tab: TerminalTab }) {
         : pty.attach(id, channel).then(() => (id === null ? undefined : pty.resize(id, size)));
     started.catch((err: unknown) => !disposed && setError(toIpcError(err)));
 
+    // One write at a time: concurrent invokes may run out of order, and keystrokes must not.
+    let writing: Promise<void> = Promise.resolve();
     const input = term.onData((data) => {
-      if (id !== null) void pty.write(id, data).catch((err: unknown) => setError(toIpcError(err)));
+      const target = id;
+      if (target === null) return;
+      writing = writing.then(() => pty.write(target, data)).catch((err: unknown) => setError(toIpcError(err)));
     });
     const resized = term.onResize(({ rows, cols }) => {
       if (id !== null) void pty.resize(id, { rows, cols }).catch(() => undefined);

@@ -32,4 +32,26 @@ describe("terminal meter", () => {
     m.written(bytes("RK$ "));
     expect(m.snapshot().markerMs).not.toBeNull();
   });
+
+  it("counts idle time only while xterm.js has nothing queued", async () => {
+    const m = new TerminalMeter();
+    m.arm();
+    const a = bytes("a".repeat(10));
+    const b = bytes("b".repeat(5));
+    m.received(a);
+    m.received(b);
+    expect(m.snapshot().peakQueued).toBe(15);
+    m.written(a);
+    await new Promise((r) => setTimeout(r, 5));
+    m.received(bytes("c")); // b still queued: not idle
+    expect(m.snapshot().idleMs).toBe(0);
+    m.written(b);
+    m.written(bytes("c"));
+    await new Promise((r) => setTimeout(r, 20));
+    m.received(bytes("d"));
+    const s = m.snapshot();
+    expect(s.idleMs).toBeGreaterThan(0);
+    expect(s.messages).toBe(4);
+    expect(s.receivedBytes).toBe(17);
+  });
 });

@@ -19,6 +19,13 @@ export interface MeterSnapshot {
   inputMs: number | null;
   /** First write callback after `input` whose output completed the marker. */
   markerMs: number | null;
+  /** Output messages received from the core, and their bytes. */
+  messages: number;
+  receivedBytes: number;
+  /** Time xterm.js had nothing queued while armed: waiting for the next message. */
+  idleMs: number;
+  /** Largest number of bytes queued in xterm.js (received, write callback not yet run). */
+  peakQueued: number;
 }
 
 const idle = (): MeterSnapshot => ({
@@ -29,6 +36,10 @@ const idle = (): MeterSnapshot => ({
   lastMs: null,
   inputMs: null,
   markerMs: null,
+  messages: 0,
+  receivedBytes: 0,
+  idleMs: 0,
+  peakQueued: 0,
 });
 
 export class TerminalMeter {
@@ -37,11 +48,15 @@ export class TerminalMeter {
   /** The end of the previous chunk, so a marker split across chunks is still found. */
   private carry = "";
   private sink: ((data: string) => void) | null = null;
+  /** Bytes handed to xterm.js whose write callback has not run, and when it last ran dry. */
+  private queued = 0;
+  private dryAt: number | null = null;
 
   arm(marker: string | null = null) {
     this.s = { ...idle(), armed: true };
     this.marker = marker;
     this.carry = "";
+    this.dryAt = this.queued === 0 ? performance.now() : null;
   }
 
   disarm() {
@@ -60,8 +75,25 @@ export class TerminalMeter {
     this.sink?.(data);
   }
 
-  written(bytes: Uint8Array) {
+  /** A message from the core, about to be handed to xterm.js. */
+  received(bytes: Uint8Array) {
     const s = this.s;
+    if (s.armed) {
+      const now = performance.now();
+      // Only gaps inside the measured stretch count: from the first byte on.
+      if (this.dryAt !== null && s.receivedBytes > 0) s.idleMs += now - this.dryAt;
+      s.messages += 1;
+      s.receivedBytes += bytes.byteLength;
+    }
+    this.dryAt = null;
+    this.queued += bytes.byteLength;
+    if (s.armed) s.peakQueued = Math.max(s.peakQueued, this.queued);
+  }
+
+  written(bytes: Uint8Array) {
+    this.queued = Math.max(0, this.queued - bytes.byteLength);
+    const s = this.s;
+    if (this.queued === 0) this.dryAt = performance.now();
     if (!s.armed) return;
     const now = performance.now();
     s.bytes += bytes.byteLength;
