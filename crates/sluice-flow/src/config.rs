@@ -42,7 +42,8 @@ impl FlowConfig {
             policy,
             max_entries: 64 * 1024,
             max_bytes: 16 * 1024 * 1024,
-            frame_interval: Duration::from_millis(16),
+            // 60 frames a second, no more: the rate a display paints at.
+            frame_interval: Duration::from_micros(16_667),
             paint_lead: Duration::from_millis(6),
             max_frame_bytes: MAX_FRAME_JSON_BYTES - FRAME_ENVELOPE_BYTES,
             max_unacked: 8,
