@@ -1,3 +1,4 @@
+import { afterThisPaint } from "../../app/afterPaint";
 import { call } from "../vault/vaultClient";
 
 export const autostart = {
@@ -11,9 +12,11 @@ let reported = false;
 export function reportFirstPaint(): void {
   if (reported) return;
   reported = true;
+  // The first frame after the first commit: its paint is the first paint.
   requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
-      call<void>("perf_first_paint").catch(() => undefined);
+    afterThisPaint(() => {
+      const paintEpochMs = performance.timeOrigin + performance.now();
+      call<void>("perf_first_paint", { paintEpochMs }).catch(() => undefined);
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { LoadSample, LoadSpec } from "../../bindings/wire";
+import { afterThisPaint } from "../../app/afterPaint";
 import { subscribe } from "../../ipc/subscribe";
 import { summarize, type LatencySummary, type Weighted } from "./latency";
 
@@ -24,17 +25,6 @@ export interface RunResult {
 }
 
 const nowUs = () => (performance.timeOrigin + performance.now()) * 1000;
-
-/**
- * Called from a rAF callback: runs `fn` after the browser has painted that frame. The
- * rendering steps (style, layout, paint) follow the rAF callbacks in the same frame, and a
- * task posted now runs only after them.
- */
-function afterThisPaint(fn: () => void) {
-  const ch = new MessageChannel();
-  ch.port1.onmessage = fn;
-  ch.port2.postMessage(null);
-}
 
 /**
  * Counts every event into `show` and measures send-to-paint latency: each received entry
