@@ -8,6 +8,18 @@ pub fn prepare_webview_env() {
     #[cfg(target_os = "linux")]
     {
         const VAR: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
+        if software_rendering() && std::env::var_os(VAR).is_none() {
+            // Called first thing in main, before any thread exists.
+            std::env::set_var(VAR, "1");
+        }
+    }
+}
+
+/// True when the webview has no GPU to draw with (Linux without a DRM render node). Other
+/// systems always have one.
+pub fn software_rendering() -> bool {
+    #[cfg(target_os = "linux")]
+    {
         let has_render_node = std::fs::read_dir("/dev/dri")
             .map(|mut entries| {
                 entries.any(|e| {
@@ -16,9 +28,8 @@ pub fn prepare_webview_env() {
                 })
             })
             .unwrap_or(false);
-        if !has_render_node && std::env::var_os(VAR).is_none() {
-            // Called first thing in main, before any thread exists.
-            std::env::set_var(VAR, "1");
-        }
+        !has_render_node
     }
+    #[cfg(not(target_os = "linux"))]
+    false
 }

@@ -150,3 +150,24 @@ test("launch at login is off until turned on, and off again removes the autostar
 });
 
 const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+test("without a GPU the terminal draws with the DOM renderer, where WebGL would be emulated", async () => {
+  const gpu = existsSync("/dev/dri") && readdirSync("/dev/dri").some((f) => f.startsWith("renderD"));
+  const { env } = userHome();
+  const app = await launchApp({ env });
+  try {
+    const s = app.session;
+    await waitForShell(s);
+    await s.click(await s.find("[data-testid=nav-terminal]"));
+    const renderer = await s.waitFor(
+      () =>
+        s.execute(
+          `const t = document.querySelector("[data-testid=terminal]"); return t?.dataset.rendererSettled ? t.dataset.renderer : null;`,
+        ),
+      { what: "the terminal's renderer choice" },
+    );
+    assert.equal(renderer, gpu ? "webgl" : "dom");
+  } finally {
+    await app.close();
+  }
+});

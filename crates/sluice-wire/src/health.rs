@@ -27,4 +27,7 @@ pub struct AppInfo {
     pub version: String,
     pub os: String,
     pub arch: String,
+    /// The webview draws without a GPU (no render node: VMs, Xvfb, some remote desktops).
+    /// WebGL is then emulated on the CPU and slower than plain DOM drawing.
+    pub software_rendering: bool,
 }

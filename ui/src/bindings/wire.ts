@@ -95,7 +95,12 @@ eventsHandled: number,
  */
 sampledAtMs: number, };
 
-export type AppInfo = { name: string, version: string, os: string, arch: string, };
+export type AppInfo = { name: string, version: string, os: string, arch: string, 
+/**
+ * The webview draws without a GPU (no render node: VMs, Xvfb, some remote desktops).
+ * WebGL is then emulated on the CPU and slower than plain DOM drawing.
+ */
+softwareRendering: boolean, };
 
 export type PtyId = number;
 

@@ -51,7 +51,7 @@ export function SettingsSection() {
             checked={term.renderer === "auto"}
             onChange={() => setTerm({ ...term, renderer: "auto" })}
           />
-          GPU (WebGL) when available
+          GPU (WebGL) when this machine has one
         </label>
         <label className="radio">
           <input

@@ -6,10 +6,11 @@ import { WebLinksAddon } from "@xterm/addon-web-links";
 import { WebglAddon } from "@xterm/addon-webgl";
 import "@xterm/xterm/css/xterm.css";
 import type { IpcError, PtyId } from "../../bindings/wire";
+import { appInfo } from "../../ipc/commands";
 import { toIpcError } from "../../ipc/errors";
 import { terminalAction } from "./keys";
 import { meter } from "./meter";
-import { loadPrefs } from "./prefs";
+import { autoTriesWebgl, loadPrefs } from "./prefs";
 import { outputChannel, pty } from "./ptyClient";
 import { setTabs } from "./store";
 import { addTab, cycleTab, removeTab, updateTab, type TerminalTab } from "./tabs";
@@ -27,6 +28,10 @@ function prefersDark() {
  * One xterm.js terminal bound to a PTY session. Mounting opens the session (or re-attaches
  * and replays its scrollback); unmounting only detaches, so the shell keeps running.
  */
+/** Asked once per window: whether the "auto" renderer should try WebGL here. */
+let webglAnswer: Promise<boolean> | null = null;
+const webglHere = () => (webglAnswer ??= appInfo().then(autoTriesWebgl, () => autoTriesWebgl(null)));
+
 export function TerminalView({ tab }: { tab: TerminalTab }) {
   const host = useRef<HTMLDivElement>(null);
   const termRef = useRef<Terminal | null>(null);
@@ -64,24 +69,31 @@ export function TerminalView({ tab }: { tab: TerminalTab }) {
     // The renderer in use is written to data-renderer (DOM, not React state: it is a
     // fact about this xterm instance, set once here).
     el.dataset.renderer = "dom";
-    if (prefs.renderer === "auto") {
-      try {
-        const webgl = new WebglAddon();
-        // A lost GPU context falls back to the DOM renderer instead of a blank terminal.
-        webgl.onContextLoss(() => {
-          webgl.dispose();
-          el.dataset.renderer = "dom";
-        });
-        term.loadAddon(webgl);
-        el.dataset.renderer = "webgl";
-      } catch {
-        // No WebGL here: the DOM renderer stays.
-      }
-    }
     fit.fit();
 
     let id: PtyId | null = tab.id;
     let disposed = false;
+    if (prefs.renderer === "auto") {
+      void webglHere().then((tryIt) => {
+        if (disposed) return;
+        el.dataset.rendererSettled = "true";
+        if (!tryIt) return;
+        try {
+          const webgl = new WebglAddon();
+          // A lost GPU context falls back to the DOM renderer instead of a blank terminal.
+          webgl.onContextLoss(() => {
+            webgl.dispose();
+            el.dataset.renderer = "dom";
+          });
+          term.loadAddon(webgl);
+          el.dataset.renderer = "webgl";
+        } catch {
+          // No WebGL here: the DOM renderer stays.
+        }
+      });
+    } else {
+      el.dataset.rendererSettled = "true";
+    }
     const channel = outputChannel(() => id, {
       output: (bytes, done) => {
         meter.received(bytes);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadPrefs, savePrefs } from "./prefs";
+import { autoTriesWebgl, loadPrefs, savePrefs } from "./prefs";
 
 function memory() {
   const m = new Map<string, string>();
@@ -14,5 +14,16 @@ describe("terminal prefs", () => {
     expect(loadPrefs(s)).toEqual({ renderer: "dom", fontSize: 16 });
     s.setItem("sluice.terminal.fontSize", "9000");
     expect(loadPrefs(s).fontSize).toBe(13);
+  });
+});
+
+describe("the auto renderer", () => {
+  it("tries WebGL where the webview has a GPU, or when the core did not say", () => {
+    expect(autoTriesWebgl({ softwareRendering: false })).toBe(true);
+    expect(autoTriesWebgl(null)).toBe(true);
+  });
+
+  it("keeps the DOM renderer where WebGL would be emulated on the CPU", () => {
+    expect(autoTriesWebgl({ softwareRendering: true })).toBe(false);
   });
 });

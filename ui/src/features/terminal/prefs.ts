@@ -1,10 +1,15 @@
+import type { AppInfo } from "../../bindings/wire";
+
 export type RendererChoice = "auto" | "dom";
 
 const RENDERER = "sluice.terminal.renderer";
 const FONT = "sluice.terminal.fontSize";
 
 export interface TerminalPrefs {
-  /** "auto" tries WebGL and falls back to the DOM renderer; "dom" never tries WebGL. */
+  /**
+   * "auto" draws with WebGL where the webview has a GPU and falls back to the DOM renderer;
+   * "dom" never tries WebGL.
+   */
   renderer: RendererChoice;
   fontSize: number;
 }
@@ -18,4 +23,13 @@ export function loadPrefs(storage: Pick<Storage, "getItem"> | undefined): Termin
 export function savePrefs(storage: Pick<Storage, "setItem"> | undefined, prefs: TerminalPrefs): void {
   storage?.setItem(RENDERER, prefs.renderer);
   storage?.setItem(FONT, String(prefs.fontSize));
+}
+
+/**
+ * Whether "auto" should try WebGL. Not when the webview has no GPU: WebGL is then emulated
+ * on the CPU, and a flood draws several times slower than with the DOM renderer. Unknown
+ * (no answer from the core) means try it, as the fallback covers a missing WebGL.
+ */
+export function autoTriesWebgl(info: Pick<AppInfo, "softwareRendering"> | null): boolean {
+  return !(info?.softwareRendering ?? false);
 }
