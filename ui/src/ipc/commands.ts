@@ -1,15 +1,10 @@
-import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo, Frame, HealthSample } from "../bindings/wire";
-import { toIpcError } from "./errors";
+import { call } from "./call";
 import { subscribe, type Subscription } from "./subscribe";
 
 /** Typed wrappers for every command the UI calls; names match src-tauri/src/commands. */
-export async function appInfo(): Promise<AppInfo> {
-  try {
-    return await invoke<AppInfo>("app_info");
-  } catch (err) {
-    throw toIpcError(err);
-  }
+export function appInfo(): Promise<AppInfo> {
+  return call<AppInfo>("app_info");
 }
 
 export function subscribeHealth(onFrame: (frame: Frame<HealthSample>) => void): Promise<Subscription> {

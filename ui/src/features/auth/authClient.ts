@@ -1,15 +1,6 @@
-import { invoke } from "@tauri-apps/api/core";
 import type { AuthEvent, AuthProviderConfig, AuthRedirect, Frame } from "../../bindings/wire";
-import { toIpcError } from "../../ipc/errors";
 import { subscribe, type Subscription } from "../../ipc/subscribe";
-
-async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (err) {
-    throw toIpcError(err);
-  }
-}
+import { call } from "../../ipc/call";
 
 /** Sign-in commands (src-tauri/src/commands/auth.rs). Tokens never come back. */
 export const auth = {

@@ -1,15 +1,6 @@
-import { invoke } from "@tauri-apps/api/core";
 import type { ChatEvent, ChatMessage, ChatSettings, Conversation, ConversationSummary, Frame, SubId } from "../../bindings/wire";
-import { toIpcError } from "../../ipc/errors";
 import { subscribe, type Subscription } from "../../ipc/subscribe";
-
-async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (err) {
-    throw toIpcError(err);
-  }
-}
+import { call } from "../../ipc/call";
 
 /** Typed wrappers for src-tauri/src/commands/chat.rs. The API key only ever goes in. */
 export const chat = {

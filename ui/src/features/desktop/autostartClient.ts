@@ -1,5 +1,5 @@
 import { afterThisPaint } from "../../app/afterPaint";
-import { call } from "../vault/vaultClient";
+import { call } from "../../ipc/call";
 
 export const autostart = {
   get: () => call<boolean>("autostart_get"),

@@ -1,4 +1,3 @@
-import { invoke } from "@tauri-apps/api/core";
 import type {
   BackgroundPrefs,
   Frame,
@@ -8,18 +7,10 @@ import type {
   NotificationRecord,
   TrayStatus,
 } from "../../bindings/wire";
-import { toIpcError } from "../../ipc/errors";
 import { subscribe, type Subscription } from "../../ipc/subscribe";
+import { call } from "../../ipc/call";
 
 /** Typed wrappers for src-tauri/src/commands/monitor.rs and background.rs. */
-async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (err) {
-    throw toIpcError(err);
-  }
-}
-
 export const monitor = {
   /** Verdicts, summary and timeline: everything current first, then changes. */
   subscribe: (profileId: string, onFrame: (f: Frame<MonitorEntry>) => void): Promise<Subscription> =>

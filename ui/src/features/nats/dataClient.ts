@@ -1,4 +1,3 @@
-import { invoke } from "@tauri-apps/api/core";
 import type {
   Frame,
   NatsBrowsePage,
@@ -11,18 +10,10 @@ import type {
   NatsPublishRequest,
   NatsReply,
 } from "../../bindings/wire";
-import { toIpcError } from "../../ipc/errors";
 import { subscribe, type Subscription } from "../../ipc/subscribe";
+import { call } from "../../ipc/call";
 
 /** Typed wrappers for the data-browser commands (src-tauri/src/commands/nats_data*.rs). */
-async function call<T>(command: string, args: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (err) {
-    throw toIpcError(err);
-  }
-}
-
 export const natsData = {
   kvWatch: (profileId: string, bucket: string, onFrame: (f: Frame<NatsKvWatchEntry>) => void): Promise<Subscription> =>
     subscribe<NatsKvWatchEntry>("nats_kv_watch", { profileId, bucket }, onFrame),

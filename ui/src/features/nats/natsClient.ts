@@ -1,4 +1,3 @@
-import { invoke } from "@tauri-apps/api/core";
 import type {
   Frame,
   NatsConnState,
@@ -7,18 +6,10 @@ import type {
   NatsPublishRequest,
   NatsTailEntry,
 } from "../../bindings/wire";
-import { toIpcError } from "../../ipc/errors";
 import { subscribe, type Subscription } from "../../ipc/subscribe";
+import { call } from "../../ipc/call";
 
 /** Typed wrappers for the NATS commands in src-tauri/src/commands/nats.rs. */
-async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (err) {
-    throw toIpcError(err);
-  }
-}
-
 export const nats = {
   startSandbox: () => call<NatsProfileView>("nats_sandbox_start"),
   publish: (profileId: string, request: NatsPublishRequest) => call<null>("nats_publish", { profileId, request }),

@@ -1,19 +1,11 @@
-import { Channel, invoke } from "@tauri-apps/api/core";
+import { Channel } from "@tauri-apps/api/core";
 import type { PtyExitStatus, PtyId, PtyOpenOptions, PtySessionInfo, PtySize } from "../../bindings/wire";
-import { toIpcError } from "../../ipc/errors";
+import { call } from "../../ipc/call";
 
 /** What a terminal view receives: raw output bytes, then once the exit status. */
 export interface PtyReceiver {
   output(bytes: Uint8Array, done: () => void): void;
   exit(status: PtyExitStatus): void;
-}
-
-async function call<T>(cmd: string, args: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (err) {
-    throw toIpcError(err);
-  }
 }
 
 /**

@@ -1,16 +1,7 @@
-import { invoke } from "@tauri-apps/api/core";
 import type { SecretView, VaultStatus } from "../../bindings/wire";
-import { toIpcError } from "../../ipc/errors";
+import { call } from "../../ipc/call";
 
 /** Invokes a command, turning any failure into an `IpcError`. */
-export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (err) {
-    throw toIpcError(err);
-  }
-}
-
 /**
  * The vault's commands. Passwords and values go to the core; answers hold only states,
  * names and masked values.

@@ -1,17 +1,8 @@
-import { invoke } from "@tauri-apps/api/core";
 import type { Frame, NatsProfileInput, NatsProfileView, NatsProfilesStatus } from "../../../bindings/wire";
-import { toIpcError } from "../../../ipc/errors";
 import { subscribe, type Subscription } from "../../../ipc/subscribe";
+import { call } from "../../../ipc/call";
 
 /** Typed wrappers for src-tauri/src/commands/nats_profiles.rs. */
-async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (err) {
-    throw toIpcError(err);
-  }
-}
-
 export const profilesApi = {
   /** Each frame's last entry is the whole list (saved profiles first, then contexts). */
   subscribe: (onFrame: (f: Frame<NatsProfileView[]>) => void): Promise<Subscription> =>
