@@ -113,11 +113,6 @@ impl<T: Event> Shared<T> {
         pacer.due(last_sent, Instant::now())
     }
 
-    fn note_paint(&self, at: Instant) {
-        let mut pacer = self.pacer.lock().unwrap_or_else(PoisonError::into_inner);
-        pacer.note_paint(at, Instant::now());
-    }
-
     /// Records an ack; true if it freed credit.
     pub(crate) fn record_ack(&self, seq: u64) -> bool {
         let mut st = self.lock();
@@ -227,7 +222,8 @@ impl<T: Event> Control for Shared<T> {
     }
 
     fn note_paint(&self, at: Instant) {
-        Shared::note_paint(self, at);
+        let mut pacer = self.pacer.lock().unwrap_or_else(PoisonError::into_inner);
+        pacer.note_paint(at, Instant::now());
     }
 
     fn close(&self) {

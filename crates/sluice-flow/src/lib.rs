@@ -22,7 +22,6 @@ pub use collect::CollectingSink;
 pub use config::{FlowConfig, FRAME_ENVELOPE_BYTES, MAX_FRAME_JSON_BYTES};
 pub use event::{Event, Policy};
 pub use flow::{spawn, FlowHandle, Producer};
-pub use pacing::instant_from_epoch_us;
 pub use registry::Registry;
 pub use ring::{Buffered, Ring};
 pub use sink::{JsonLinesSink, Sink, SinkClosed};

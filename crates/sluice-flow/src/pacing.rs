@@ -108,7 +108,7 @@ fn nanos(n: u128) -> Duration {
 /// Maps a wall-clock time (microseconds since the Unix epoch, as a webview reports
 /// `performance.timeOrigin + now()`) onto the monotonic clock; `None` if it is not within a
 /// second of now.
-pub fn instant_from_epoch_us(epoch_us: u64) -> Option<Instant> {
+pub(crate) fn instant_from_epoch_us(epoch_us: u64) -> Option<Instant> {
     let now = Instant::now();
     let wall = SystemTime::now().duration_since(UNIX_EPOCH).ok()?;
     let t = Duration::from_micros(epoch_us);

@@ -87,7 +87,10 @@ impl Registry {
     /// The receiver of `sub` painted at `epoch_us` (wall clock, microseconds). Advisory:
     /// an unknown subscription or an implausible time is ignored.
     pub fn note_paint(&self, sub: SubId, epoch_us: u64) {
-        if let (Some(handle), Some(at)) = (self.get(sub), crate::instant_from_epoch_us(epoch_us)) {
+        if let (Some(handle), Some(at)) = (
+            self.get(sub),
+            crate::pacing::instant_from_epoch_us(epoch_us),
+        ) {
             handle.note_paint(at);
         }
     }
