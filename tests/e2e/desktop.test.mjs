@@ -74,7 +74,7 @@ test("the window's size and position survive a restart; a SIGTERM ends the app c
     const pid = appPid(home);
     const shells = await s.waitFor(() => {
       const kids = childrenOf(pid).filter((c) => readFileSync(`/proc/${c}/cmdline`, "utf8").length > 0);
-      const ptyShells = kids.filter((c) => readlinkTty(c));
+      const ptyShells = kids.filter((c) => hasTerminal(c));
       return ptyShells.length ? ptyShells : null;
     }, { what: "the terminal's shell process" });
 
@@ -107,7 +107,7 @@ test("the window's size and position survive a restart; a SIGTERM ends the app c
 });
 
 /** True if the process has a pseudo-terminal as its standard input (a terminal's shell). */
-function readlinkTty(pid) {
+function hasTerminal(pid) {
   try {
     return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[4] !== "0";
   } catch {
