@@ -267,6 +267,10 @@ async fn a_flood_of_ten_thousand_files_ends_in_the_right_tree() {
     let mut view = View::open_with(root, config);
     view.until("first scan", |v| v.scans == 1).await;
     fs::create_dir(root.join("flood")).expect("mkdir");
+    // Wait until the folder is listed (and so watched): files written before that are
+    // picked up by listing the new folder, not by events, and the flood would be no flood.
+    view.until("flood folder", |v| v.tree.contains_key("flood"))
+        .await;
     for i in 0..10_000 {
         fs::write(root.join(format!("flood/f{i:05}")), i.to_string()).expect("write");
     }
