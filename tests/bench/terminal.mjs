@@ -93,6 +93,12 @@ async function main() {
       const appMs = cat.markerMs - cat.inputMs;
       rows.push([`cat into the Terminal view (${renderer})`, appMs]);
 
+      // The renderer's own ceiling: the same kind of lines written straight into xterm.js.
+      const DIRECT_MIB = 32;
+      const directMs = await s.executeAsync(
+        `const done = arguments[arguments.length - 1];
+         window.sluiceTerminalMeter.direct(${DIRECT_MIB}).then(done, () => done(null));`,
+      );
       const latencies = [];
       let peakQueued = 0;
       for (let i = 0; i < CTRLC_RUNS; i++) {
@@ -123,6 +129,16 @@ async function main() {
           `xterm.js busy ${(span - cat.idleMs).toFixed(0)} ms (${((cat.bytes / MB) / ((span - cat.idleMs) / 1000)).toFixed(1)} MB/s busy), ` +
           `idle waiting for output ${cat.idleMs.toFixed(0)} ms; peak queued in xterm.js ${(cat.peakQueued / 1024).toFixed(0)} KiB`,
       );
+      if (directMs === null) {
+        console.log("xterm.js alone: not measured (no terminal attached to the meter)");
+      } else {
+        const alone = DIRECT_MIB / (directMs / 1000);
+        const app = bytes / MB / (appMs / 1000);
+        console.log(
+          `xterm.js alone (${DIRECT_MIB} MiB written in the webview, no IPC): ${directMs.toFixed(0)} ms, ` +
+            `${alone.toFixed(1)} MB/s; the app reaches ${((app / alone) * 100).toFixed(0)}% of it`,
+        );
+      }
       const ratio = appMs / viaPty;
       console.log(`app / PTY-to-/dev/null time: ${ratio.toFixed(1)}x`);
       console.log(

@@ -1,11 +1,13 @@
 //! Terminal sessions on pseudo-terminals.
 //!
 //! A [`PtySession`] runs the user's login shell or a given command. Its output is read raw
-//! on a dedicated thread, batched (the first chunk after a quiet spell at once, then every
-//! few milliseconds or 64 KiB) and handed to a [`PtyOutput`] as bytes, never decoded, so
-//! characters split across reads arrive intact. Flow control uses a window sized by
-//! time: reading pauses while more bytes are unacknowledged than the consumer drains in
-//! ~50 ms, which stalls the child rather than growing memory and keeps Ctrl-C prompt. A bounded scrollback is replayed when a view re-attaches.
+//! on a dedicated thread, batched (the first chunk at once when the consumer has shown
+//! everything, otherwise gathered for a few milliseconds, up to 1 MiB) and handed to a
+//! [`PtyOutput`] as bytes, never decoded, so characters split across reads arrive intact.
+//! Flow control uses a window sized by time: reading pauses while more bytes are
+//! unacknowledged than the consumer drains in ~35 ms, which stalls the child rather than
+//! growing memory and keeps Ctrl-C prompt. A bounded scrollback is replayed when a view
+//! re-attaches.
 //! [`PtyManager`] keeps sessions by id, one method per app command. No tauri here: the app
 //! shell adapts a binary channel into a `PtyOutput`.
 

@@ -18,8 +18,10 @@ pub struct PtyLimits {
     pub read_chunk: usize,
     /// Most bytes handed to the output in one call.
     pub max_batch: usize,
-    /// Under load, output is gathered this long before it is handed over; the first chunk
-    /// after a quiet spell goes at once.
+    /// Output is gathered this long before it is handed over: since the previous message
+    /// while the consumer has shown everything (so its first bytes go at once), since the
+    /// first waiting byte while it is still busy (each message costs the webview the same
+    /// IPC round trips, so a busy consumer gets fewer, larger ones).
     pub batch_interval: Duration,
     /// Bytes kept for replay when a view re-attaches.
     pub scrollback: usize,
@@ -32,12 +34,13 @@ impl Default for PtyLimits {
     fn default() -> Self {
         Self {
             high_watermark: 4 * 1024 * 1024,
-            window_target: Duration::from_millis(50),
+            // 50 ms put Ctrl-C under `yes` at ~100 ms p95 in the app once messages grew.
+            window_target: Duration::from_millis(35),
             window_initial: 192 * 1024,
             window_min: 128 * 1024,
             read_chunk: 64 * 1024,
             max_batch: 1024 * 1024,
-            batch_interval: Duration::from_millis(4),
+            batch_interval: Duration::from_millis(12),
             scrollback: 512 * 1024,
             exit_grace: Duration::from_millis(300),
         }

@@ -32,6 +32,8 @@ struct State {
     in_flight: usize,
     stats: PtyStats,
     last_delivery: Option<Instant>,
+    /// When `pending` last went from empty to holding bytes.
+    pending_since: Option<Instant>,
     reader_done: bool,
     exit: Option<PtyExitStatus>,
     exited_at: Option<Instant>,
@@ -55,6 +57,7 @@ impl State {
             in_flight: 0,
             stats: PtyStats::default(),
             last_delivery: None,
+            pending_since: None,
             reader_done: false,
             exit: None,
             exited_at: None,
@@ -140,6 +143,9 @@ impl Pump {
                 Ok(0) => break,
                 Ok(n) => {
                     let mut st = self.state();
+                    if st.pending.is_empty() {
+                        st.pending_since = Some(Instant::now());
+                    }
                     st.pending.extend_from_slice(&buf[..n]);
                     st.stats.read += n as u64;
                     st.note_outstanding();
@@ -178,9 +184,16 @@ impl Pump {
             }
             let now = Instant::now();
             if !st.pending.is_empty() {
-                let due = st
-                    .last_delivery
-                    .map_or(now, |t| t + self.limits.batch_interval);
+                // A consumer with nothing left to show gets the first bytes at once (an
+                // echo, a prompt). One still busy with earlier output would not show them
+                // sooner, so they wait to travel with the rest: every message costs the
+                // webview the same round trips, whatever its size.
+                let due = if st.unacked == 0 {
+                    st.last_delivery
+                        .map_or(now, |t| t + self.limits.batch_interval)
+                } else {
+                    st.pending_since.unwrap_or(now) + self.limits.batch_interval
+                };
                 // While reading is paused nothing more is coming: waiting would only delay
                 // the acks that end the pause.
                 let flush_now = due <= now
@@ -198,6 +211,7 @@ impl Pump {
                         .max(1);
                     let take = st.pending.len().min(batch);
                     let chunk: Vec<u8> = st.pending.drain(..take).collect();
+                    st.pending_since = (!st.pending.is_empty()).then_some(now);
                     if st.pending.capacity() > 4 * self.limits.read_chunk {
                         // A flood grew the buffer; give the memory back once it drains.
                         st.pending.shrink_to(self.limits.read_chunk);

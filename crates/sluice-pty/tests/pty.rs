@@ -194,6 +194,41 @@ fn exit_status_comes_from_wait_after_the_output() {
     );
 }
 
+/// Output of `a`, a pause longer than the batch interval, then `b` and soon `c`: the
+/// chunks each kind of consumer receives.
+fn chunks_after_a_pause(acking: bool) -> Vec<String> {
+    let limits = PtyLimits {
+        batch_interval: Duration::from_millis(250),
+        ..PtyLimits::default()
+    };
+    let (out, rx) = output_channel(1024);
+    let out = if acking { out.auto_ack() } else { out };
+    let _s = PtySession::spawn(
+        PtyId(1),
+        &cmd(&[
+            "sh",
+            "-c",
+            "printf a; sleep 0.6; printf b; sleep 0.05; printf c",
+        ]),
+        limits,
+        out,
+    )
+    .expect("spawn");
+    let (chunks, _) = drain(&rx);
+    chunks
+        .iter()
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect()
+}
+
+#[test]
+fn output_waits_for_the_batch_only_while_the_consumer_is_busy() {
+    // Nothing unacked: the first bytes after a pause go at once, alone.
+    assert_eq!(chunks_after_a_pause(true), ["a", "b", "c"]);
+    // `a` never acked (the view is still busy): `b` waits to travel with `c`.
+    assert_eq!(chunks_after_a_pause(false), ["a", "bc"]);
+}
+
 #[test]
 fn kill_ends_the_child_and_escalates_when_hangup_is_ignored() {
     let (out, rx) = output_channel(1024);

@@ -170,7 +170,7 @@ export function TerminalView({ tab }: { tab: TerminalTab }) {
       return false;
     });
     term.focus();
-    meter.attach((data) => term.input(data));
+    meter.attach({ input: (data) => term.input(data), write: (data, done) => term.write(data, done) });
 
     return () => {
       disposed = true;

@@ -21,7 +21,7 @@ describe("terminal meter", () => {
   it("finds the marker after input, even split across chunks", () => {
     const m = new TerminalMeter();
     const typed: string[] = [];
-    m.attach((d) => typed.push(d));
+    m.attach({ input: (d) => typed.push(d), write: () => undefined });
     m.arm("MARK$ ");
     m.written(bytes("MARK$ before input"));
     m.input("\x03");
@@ -53,5 +53,27 @@ describe("terminal meter", () => {
     expect(s.idleMs).toBeGreaterThan(0);
     expect(s.messages).toBe(4);
     expect(s.receivedBytes).toBe(17);
+  });
+
+  it("writes lines straight to the terminal and resolves after the last callback", async () => {
+    const m = new TerminalMeter();
+    await expect(m.direct(1)).rejects.toThrow(/no terminal/);
+    const writes: Uint8Array[] = [];
+    let pending: (() => void) | undefined;
+    m.attach({
+      input: () => undefined,
+      write: (data, done) => {
+        writes.push(data);
+        if (done) pending = done;
+      },
+    });
+    const ms = m.direct(2);
+    const total = writes.reduce((n, w) => n + w.byteLength, 0);
+    expect(writes.length).toBeGreaterThan(1);
+    expect(Math.abs(total - 2 * 1024 * 1024)).toBeLessThan(writes[0]!.byteLength);
+    expect(new TextDecoder().decode(writes[0]!).split("\n")[0]).toHaveLength(99);
+    expect(pending).toBeDefined();
+    pending!();
+    expect(await ms).toBeGreaterThanOrEqual(0);
   });
 });

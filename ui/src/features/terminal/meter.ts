@@ -5,6 +5,7 @@
  *   window.sluiceTerminalMeter.arm("MARK$ ")  // start counting; watch for a marker text
  *   window.sluiceTerminalMeter.input("\x03")  // type into the active terminal, timestamped
  *   window.sluiceTerminalMeter.snapshot()     // bytes written, callback times, marker time
+ *   window.sluiceTerminalMeter.direct(16)     // ms for xterm.js alone to take 16 MiB (no IPC)
  *
  * Times are `performance.now()` at xterm.js write callbacks: output counts once it is
  * parsed into the terminal buffer, which is what "to the last write callback" means.
@@ -42,12 +43,18 @@ const idle = (): MeterSnapshot => ({
   peakQueued: 0,
 });
 
+/** What the meter needs of the active terminal. */
+export interface TerminalSink {
+  input(data: string): void;
+  write(data: Uint8Array, done?: () => void): void;
+}
+
 export class TerminalMeter {
   private s: MeterSnapshot = idle();
   private marker: string | null = null;
   /** The end of the previous chunk, so a marker split across chunks is still found. */
   private carry = "";
-  private sink: ((data: string) => void) | null = null;
+  private sink: TerminalSink | null = null;
   /** Bytes handed to xterm.js whose write callback has not run, and when it last ran dry. */
   private queued = 0;
   private dryAt: number | null = null;
@@ -63,8 +70,8 @@ export class TerminalMeter {
     this.s.armed = false;
   }
 
-  /** The active terminal's input, so `input` types like a user would. */
-  attach(sink: ((data: string) => void) | null) {
+  /** The active terminal, so `input` types like a user would and `direct` writes to it. */
+  attach(sink: TerminalSink | null) {
     this.sink = sink;
   }
 
@@ -72,7 +79,27 @@ export class TerminalMeter {
     this.s.inputMs = performance.now();
     this.s.markerMs = null;
     this.carry = "";
-    this.sink?.(data);
+    this.sink?.input(data);
+  }
+
+  /**
+   * Writes `mib` MiB of 100-byte lines straight into the active terminal, in 256 KiB
+   * writes, and resolves with the ms to the last write callback: what xterm.js (parse and
+   * render) manages on its own here, the ceiling for output that also crosses IPC.
+   */
+  direct(mib: number): Promise<number> {
+    const sink = this.sink;
+    if (!sink) return Promise.reject(new Error("no terminal attached"));
+    const line = "direct " + "the quick brown fox jumps over the lazy dog ".repeat(3);
+    const text = (line.slice(0, 99) + "\n").repeat(Math.floor((256 * 1024) / 100));
+    const chunk = new TextEncoder().encode(text);
+    const writes = Math.max(1, Math.round((mib * 1024 * 1024) / chunk.byteLength));
+    const t0 = performance.now();
+    return new Promise((resolve) => {
+      for (let i = 0; i < writes; i++) {
+        sink.write(chunk, i === writes - 1 ? () => resolve(performance.now() - t0) : undefined);
+      }
+    });
   }
 
   /** A message from the core, about to be handed to xterm.js. */
