@@ -44,13 +44,16 @@ function timed(cmd, args) {
 
 const meter = (s, call) => s.execute(`return window.sluiceTerminalMeter.${call};`);
 
-async function waitForMarker(s, what, timeoutMs) {
+// Times come from the page (input and marker timestamps), so polling only decides when the
+// bench notices; it polls slowly because every poll is a script run on the webview's main
+// thread, the thread the measured output is drawn on.
+async function waitForMarker(s, what, timeoutMs, intervalMs = 250) {
   return s.waitFor(
     async () => {
       const snap = await meter(s, "snapshot()");
       return snap.markerMs !== null ? snap : null;
     },
-    { what, timeoutMs, intervalMs: 20 },
+    { what, timeoutMs, intervalMs },
   );
 }
 
