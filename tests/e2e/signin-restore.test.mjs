@@ -90,6 +90,8 @@ describe("sign-in kept in the vault across a restart", () => {
   test("sign-out removes the tokens from the vault", async () => {
     await s.click(await s.find("[data-testid=signin-signout]"));
     await s.waitFor(async () => (await signInStatus(s, "data-signed-in")) === "false", { what: "signed out" });
+    // The open list follows the sign-out by itself.
+    await s.waitFor(async () => (await oauthNames(s)).length === 0, { what: "the tokens gone from the secrets list" });
     // Lock and unlock: the list is read from the vault file again.
     await s.execute(`document.querySelector("[data-testid=vault-lock]").click();`);
     await s.waitFor(async () => (await vaultState(s)).startsWith("The vault is locked"), { what: "locked" });
@@ -111,6 +113,12 @@ describe("a kept session that expired while the app was closed", () => {
   });
 
   after(() => rig?.close("signin-restore-refreshed"));
+
+  test("signed in with the vault open: the secrets list shows the kept tokens", async () => {
+    const s = rig.s;
+    await s.waitFor(async () => (await oauthNames(s)).length === KEPT.length, { what: "the tokens in the open list" });
+    assert.deepEqual(await oauthNames(s), KEPT);
+  });
 
   test("is refreshed when the vault is unlocked", async () => {
     const { oauth } = rig;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { IpcError, SecretView, VaultStatus } from "../../bindings/wire";
 import { isDesktopShell, toIpcError } from "../../ipc/errors";
+import { useAuth } from "../auth/useAuth";
 import { SecretList } from "./SecretList";
 import { vault } from "./vaultClient";
 
@@ -58,6 +59,23 @@ export function SecretsPanel() {
       setNotice(`The damaged vault was moved to ${aside}. Create a new vault below.`);
       await refresh();
     });
+
+  // Signing in, refreshing and signing out write the OAuth tokens kept in the vault (the
+  // core stores them before it reports the new status), so the list is read again then.
+  const signIn = useAuth().status;
+  const session = signIn ? `${signIn.signedIn}:${signIn.maskedToken ?? ""}` : null;
+  const unlocked = status?.state === "unlocked";
+  useEffect(() => {
+    if (session === null || !unlocked) return;
+    let stale = false;
+    vault
+      .list()
+      .then((list) => !stale && setItems(list))
+      .catch((err: unknown) => !stale && setError(toIpcError(err)));
+    return () => {
+      stale = true;
+    };
+  }, [session, unlocked]);
 
   const state = status?.state;
   // A damaged file, found when the panel opened or when unlocking failed.
