@@ -10,9 +10,6 @@ import { Key } from "./lib/webdriver.mjs";
 import { startChatServer } from "./lib/streamServers.mjs";
 import { ensureVault } from "./lib/vault.mjs";
 
-// WebDriver's clear() bypasses React's change events: select all and delete instead.
-const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
-
 describe("chat", () => {
   let app;
   let s;
@@ -29,7 +26,7 @@ describe("chat", () => {
   };
   const setField = async (css, value) => {
     const el = await s.find(css);
-    await clearField(s, el);
+    await s.clearField(el);
     await s.sendKeys(el, value);
   };
 

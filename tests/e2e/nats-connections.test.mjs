@@ -17,7 +17,6 @@ const USER = "ops";
 const PASSWORD = "e2e-s3cret";
 const CONSUMERS = 10_000;
 const KEY = { down: "\uE015", up: "\uE013", pageDown: "\uE00F", home: "\uE011", end: "\uE010", enter: "\uE007", escape: "\uE00C" };
-const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
 
 async function startServer(dir) {
   const port = await freePort();
@@ -48,7 +47,7 @@ describe("nats connections", () => {
   const clickIn = async (id, testId) => s.click(await s.find(`${profileRow(id)} [data-testid=${testId}]`));
   const fill = async (field, text) => {
     const el = await s.find(`[data-testid=nats-form-${field}]`);
-    await clearField(s, el);
+    await s.clearField(el);
     if (text) await s.sendKeys(el, text);
   };
   const connStatus = async () => s.attribute(await s.find("[data-testid=nats-conn]"), "data-status");

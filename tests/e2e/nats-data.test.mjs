@@ -10,9 +10,6 @@ import { join } from "node:path";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
 import { sandboxPids } from "./lib/sandbox.mjs";
 
-// WebDriver's clear() bypasses React's change events: select all and delete instead.
-const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
-
 describe("nats data browsers", () => {
   let app;
   let s;
@@ -20,7 +17,7 @@ describe("nats data browsers", () => {
   const text = (css) => s.execute(`return document.querySelector(${JSON.stringify(css)})?.textContent ?? "";`);
   const type = async (css, value) => {
     const el = await s.find(css);
-    await clearField(s, el);
+    await s.clearField(el);
     await s.sendKeys(el, value);
   };
   // Centred first: at the bottom edge an element can sit under the fixed status bar.

@@ -7,9 +7,6 @@ import assert from "node:assert/strict";
 import { sandboxPids } from "./lib/sandbox.mjs";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
 
-// WebDriver's clear() bypasses React's change events: select all and delete instead.
-const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
-
 describe("nats", () => {
   let app;
   let s;
@@ -72,7 +69,7 @@ describe("nats", () => {
 
   test("a published payload with markup shows as text and runs nothing", async () => {
     const subject = await s.find("[data-testid=nats-tail-subject]");
-    await clearField(s, subject);
+    await s.clearField(subject);
     await s.sendKeys(subject, "e2e.>");
     await s.click(await s.find("[data-testid=nats-tail-start]"));
     // The tail is live once the command returned; publish until the message shows.

@@ -39,12 +39,9 @@ async function startProtectedSse(authorize) {
   };
 }
 
-// WebDriver's clear() bypasses React's change events: select all and delete instead.
-const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
-
 async function setValue(s, selector, value) {
   const el = await s.find(selector);
-  await clearField(s, el);
+  await s.clearField(el);
   if (value) await s.sendKeys(el, value);
 }
 

@@ -9,17 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
-import { authorize, browserStandIn, launchSecond, saveProvider, startOAuthServer, startSessionBus, xdgOf } from "./lib/signin.mjs";
-
-const statusAttr = (s, name) =>
-  s.execute(`return document.querySelector("[data-testid=signin-status]")?.getAttribute(${JSON.stringify(name)}) ?? null;`);
-const noticeTexts = (s) =>
-  s.execute(`return [...document.querySelectorAll("[data-testid=signin-notice]")].map((n) => n.innerText);`);
-
-async function openSettings(s) {
-  await s.click(await s.find("[data-testid=nav-settings]"));
-  await s.waitFor(async () => (await s.findAll("[data-testid=signin-panel]")).length === 1, { what: "the sign-in panel" });
-}
+import { authorize, browserStandIn, launchSecond, openSignIn, saveProvider, signInNotices, signInStatus, startOAuthServer, startSessionBus, xdgOf } from "./lib/signin.mjs";
 
 describe("sign-in through a deep link", () => {
   let server;
@@ -39,7 +29,7 @@ describe("sign-in through a deep link", () => {
     s = app.session;
     env = { ...env, ...xdgOf(app.home) };
     await waitForShell(s);
-    await openSettings(s);
+    await openSignIn(s);
   });
 
   after(async () => {
@@ -56,21 +46,21 @@ describe("sign-in through a deep link", () => {
     assert.ok(url.startsWith(`${server.issuer}/authorize?`), url);
     assert.match(url, /code_challenge_method=S256/);
     assert.match(url, /redirect_uri=dev\.sluice\.app%3A%2Foauth%2Fcallback/);
-    assert.equal(await statusAttr(s, "data-signed-in"), "false");
+    assert.equal(await signInStatus(s, "data-signed-in"), "false");
 
     callback = await authorize(url);
     assert.match(callback, /^dev\.sluice\.app:\/oauth\/callback\?code=/);
     const second = await launchSecond(callback, env);
     assert.equal(second.code, 0, `the second instance exits 0 after forwarding\n${second.output}`);
 
-    await s.waitFor(async () => (await statusAttr(s, "data-signed-in")) === "true", { what: "signed in", timeoutMs: 30_000 });
-    assert.equal(await statusAttr(s, "data-links"), "1", "the link was handled exactly once");
+    await s.waitFor(async () => (await signInStatus(s, "data-signed-in")) === "true", { what: "signed in", timeoutMs: 30_000 });
+    assert.equal(await signInStatus(s, "data-links"), "1", "the link was handled exactly once");
     const masked = await s.textOf("[data-testid=signin-masked]");
     assert.match(masked, /^••••.{4}$/);
     const page = await s.execute(`return document.documentElement.outerHTML + JSON.stringify(localStorage);`);
     assert.doesNotMatch(page, /at-[A-Za-z0-9_-]{20,}/, "no access token in the page");
     assert.doesNotMatch(page, /rt-[A-Za-z0-9_-]{20,}/, "no refresh token in the page");
-    assert.ok((await noticeTexts(s)).includes("Signed in."));
+    assert.ok((await signInNotices(s)).includes("Signed in."));
     const seen = await server.state();
     assert.equal(seen.exchanges, 1);
   });
@@ -85,18 +75,18 @@ describe("sign-in through a deep link", () => {
       [callback, /already used/],
     ];
     for (const [i, [link, reason]] of links.entries()) {
-      const before = (await noticeTexts(s)).length;
+      const before = (await signInNotices(s)).length;
       const second = await launchSecond(link, env);
       assert.equal(second.code, 0, second.output);
       const notices = await s.waitFor(async () => {
-        const n = await noticeTexts(s);
+        const n = await signInNotices(s);
         return n.length > before ? n : null;
       }, { what: `a notice for hostile link ${i}` });
       assert.match(notices.at(-1), /ignored/);
       assert.match(notices.at(-1), reason);
-      assert.equal(await statusAttr(s, "data-links"), String(2 + i), "each link handled exactly once");
+      assert.equal(await signInStatus(s, "data-links"), String(2 + i), "each link handled exactly once");
     }
-    assert.equal(await statusAttr(s, "data-signed-in"), "true", "still signed in");
+    assert.equal(await signInStatus(s, "data-signed-in"), "true", "still signed in");
     assert.equal(await s.textOf("[data-testid=signin-masked]"), masked, "the same session");
     const seen = await server.state();
     assert.equal(seen.exchanges, 1, "no further code exchange");
@@ -115,7 +105,7 @@ describe("sign-in through a deep link", () => {
 
   test("signing out forgets the session and revokes the tokens", async () => {
     await s.click(await s.find("[data-testid=signin-signout]"));
-    await s.waitFor(async () => (await statusAttr(s, "data-signed-in")) === "false", { what: "signed out" });
+    await s.waitFor(async () => (await signInStatus(s, "data-signed-in")) === "false", { what: "signed out" });
     assert.equal((await s.findAll("[data-testid=signin-masked]")).length, 0);
     const seen = await server.state();
     assert.equal(seen.revoked, 2, "refresh and access token revoked");
@@ -134,7 +124,7 @@ describe("a link given at a cold start", () => {
     app = await launchApp({ env: { DBUS_SESSION_BUS_ADDRESS: bus.address }, args: [link] });
     s = app.session;
     await waitForShell(s);
-    await openSettings(s);
+    await openSignIn(s);
   });
 
   after(async () => {
@@ -144,19 +134,19 @@ describe("a link given at a cold start", () => {
   });
 
   test("is handled once the UI is ready: one notice, nothing signed in", async () => {
-    await s.waitFor(async () => (await statusAttr(s, "data-links")) === "1", { what: "the start-up link handled" });
+    await s.waitFor(async () => (await signInStatus(s, "data-links")) === "1", { what: "the start-up link handled" });
     const notices = await s.waitFor(async () => {
-      const n = await noticeTexts(s);
+      const n = await signInNotices(s);
       return n.length > 0 ? n : null;
     }, { what: "the notice" });
     assert.equal(notices.length, 1, JSON.stringify(notices));
     assert.match(notices[0], /ignored: callback refused: the state does not belong/);
-    assert.equal(await statusAttr(s, "data-signed-in"), "false");
+    assert.equal(await signInStatus(s, "data-signed-in"), "false");
     // A reload resubscribes: the kept notice comes back once, the link is not handled again.
     await s.execute("location.reload(); return null;");
     await waitForShell(s);
-    await openSettings(s);
-    await s.waitFor(async () => (await noticeTexts(s)).length === 1, { what: "the notice after reload" });
-    assert.equal(await statusAttr(s, "data-links"), "1");
+    await openSignIn(s);
+    await s.waitFor(async () => (await signInNotices(s)).length === 1, { what: "the notice after reload" });
+    assert.equal(await signInStatus(s, "data-links"), "1");
   });
 });

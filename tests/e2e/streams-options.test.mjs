@@ -9,8 +9,6 @@ import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
 import { startPingSseServer } from "./lib/streamServers.mjs";
 import { elementRef } from "./lib/webdriver.mjs";
 
-// WebDriver's clear() bypasses React's change events: select all and delete instead.
-const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
 const BODY = '{"topic":"ticks"}';
 
 describe("streams options", () => {
@@ -22,7 +20,7 @@ describe("streams options", () => {
   const count = async (id) => Number(await s.textOf(`[data-testid=streams-${id}]`));
   const type = async (css, text) => {
     const el = await s.find(css);
-    await clearField(s, el);
+    await s.clearField(el);
     await s.sendKeys(el, text);
   };
   // React listens to the native value setter's change event, not to WebDriver's select.

@@ -6,9 +6,6 @@ import assert from "node:assert/strict";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
 import { startSseServer, startWsServer } from "./lib/streamServers.mjs";
 
-// WebDriver's clear() bypasses React's change events: select all and delete instead.
-const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
-
 describe("streams", () => {
   let app;
   let s;
@@ -19,7 +16,7 @@ describe("streams", () => {
   const count = async (id) => Number(await s.textOf(`[data-testid=streams-${id}]`));
   const connect = async (url) => {
     const input = await s.find("[data-testid=streams-url]");
-    await clearField(s, input);
+    await s.clearField(input);
     await s.sendKeys(input, url);
     await s.click(await s.find("[data-testid=streams-connect]"));
   };
@@ -60,7 +57,7 @@ describe("streams", () => {
     const filter = await s.find("[data-testid=streams-filter]");
     await s.sendKeys(filter, "tick 5");
     await s.waitFor(async () => (await logLines()).length === 11, { what: "tick 5 and tick 50–59" });
-    await clearField(s, filter);
+    await s.clearField(filter);
     await s.click(await s.find("[data-testid=streams-pause]"));
     assert.equal(await s.attribute(await s.find("[data-testid=streams-pause]"), "aria-pressed"), "true");
     await s.click(await s.find("[data-testid=streams-pause]"));

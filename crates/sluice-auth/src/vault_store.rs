@@ -21,7 +21,7 @@ pub struct VaultTokenStore {
 }
 
 /// A change made while the store was locked.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 enum Held {
     /// The tokens and their `Meta` as JSON.
     Save(TokenSet, String),
@@ -157,12 +157,7 @@ impl TokenStore for VaultTokenStore {
             Ok(()) => {
                 // Only if no newer change arrived meanwhile.
                 let mut held = self.held();
-                let same = match (&*held, &change) {
-                    (Some(Held::Clear), Held::Clear) => true,
-                    (Some(Held::Save(a, _)), Held::Save(b, _)) => a == b,
-                    _ => false,
-                };
-                if same {
+                if held.as_ref() == Some(&change) {
                     *held = None;
                 }
                 Ok(true)

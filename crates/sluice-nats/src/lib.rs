@@ -51,9 +51,9 @@ pub use tail::start_tail;
 pub use traffic::{drive_traffic, seed_demo, Traffic};
 pub use util::{now_ms, subject_matches, unb64};
 
-/// Flow settings for NATS subscriptions: the engine's defaults with the frame interval
-/// rounded up so a busy flow flushes at most 60 times per second (the default 16 ms allows
-/// 62.5). A tail (`KeepAll`) also cuts one frame per flush, so it sends at most 60 frames per
+/// Flow settings for NATS subscriptions: the engine's defaults with a frame interval of at
+/// least 17 ms, so a busy flow flushes under 60 times per second whatever the engine's
+/// default (now exactly 1/60 s) becomes. A tail (`KeepAll`) also cuts one frame per flush, so it sends at most 60 frames per
 /// second (the tail's goal): past what those frames carry, its ring drops the oldest
 /// messages and counts them.
 pub fn flow_config(policy: sluice_flow::Policy) -> sluice_flow::FlowConfig {

@@ -72,6 +72,14 @@ impl State {
         self.outstanding() <= self.window.bytes().saturating_sub(read_chunk)
     }
 
+    /// The consumer changed (attach, detach): only `unacked` bytes are still out, and the
+    /// window starts over from them.
+    fn new_consumer(&mut self, unacked: usize) {
+        self.unacked = unacked;
+        self.window.restart(unacked, Instant::now());
+        self.note_outstanding();
+    }
+
     fn outstanding(&self) -> usize {
         self.pending.len() + self.unacked
     }
@@ -314,10 +322,8 @@ impl Pump {
         let exit = {
             let mut st = self.state();
             let counted = if ok && !auto { replay_len } else { 0 };
-            st.unacked = st.in_flight + counted;
-            let unacked = st.unacked;
-            st.window.restart(unacked, Instant::now());
-            st.note_outstanding();
+            let in_flight = st.in_flight;
+            st.new_consumer(in_flight + counted);
             st.exit.clone().filter(|_| st.exit_sent)
         };
         if let Some(status) = exit {
@@ -333,10 +339,8 @@ impl Pump {
         let mut att = self.attached();
         att.output = None;
         let mut st = self.state();
-        st.unacked = st.in_flight;
-        let unacked = st.unacked;
-        st.window.restart(unacked, Instant::now());
-        st.note_outstanding();
+        let in_flight = st.in_flight;
+        st.new_consumer(in_flight);
         drop(st);
         drop(att);
         self.room.notify_one();

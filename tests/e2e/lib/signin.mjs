@@ -118,9 +118,6 @@ export async function authorize(url) {
   return res.headers.get("location");
 }
 
-// WebDriver's clear() bypasses React's change events: select all and delete instead.
-const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
-
 export const signInStatus = (s, name) =>
   s.execute(`return document.querySelector("[data-testid=signin-status]")?.getAttribute(${JSON.stringify(name)}) ?? null;`);
 export const signInNotices = (s) =>
@@ -136,7 +133,7 @@ export async function openSignIn(s) {
 export async function saveProvider(s, issuer, clientId) {
   for (const [field, value] of [["issuer", issuer], ["clientId", clientId]]) {
     const el = await s.find(`[data-testid=signin-${field}]`);
-    await clearField(s, el);
+    await s.clearField(el);
     await s.sendKeys(el, value);
   }
   await s.click(await s.find("[data-testid=signin-save]"));

@@ -1,9 +1,6 @@
 // Secrets vault helpers for the end-to-end tests: drive Settings → Secrets like a user,
 // and record every IPC answer the webview receives.
 
-// WebDriver's clear() bypasses React's change events: select all and delete instead.
-const clearField = (s, el) => s.sendKeys(el, "\uE009a\uE000\uE003");
-
 export async function openSecrets(s) {
   await s.click(await s.find("[data-testid=nav-settings]"));
   await s.waitFor(async () => (await s.findAll("[data-testid=vault-state]")).length === 1, { what: "the Secrets panel" });
@@ -14,7 +11,7 @@ export const vaultState = (s) => s.textOf("[data-testid=vault-state]");
 /** Types the password and submits (creates when absent, unlocks when locked). */
 export async function submitVaultPassword(s, password) {
   const input = await s.find("[data-testid=vault-password]");
-  await clearField(s, input);
+  await s.clearField(input);
   await s.sendKeys(input, password);
   await s.click(await s.find("[data-testid=vault-submit]"));
 }
@@ -29,10 +26,10 @@ export async function ensureVault(s, password = "e2e vault password") {
 
 export async function addSecret(s, name, value) {
   const n = await s.find("[data-testid=vault-new-name]");
-  await clearField(s, n);
+  await s.clearField(n);
   await s.sendKeys(n, name);
   const v = await s.find("[data-testid=vault-new-value]");
-  await clearField(s, v);
+  await s.clearField(v);
   await s.sendKeys(v, value);
   await s.click(await s.find("[data-testid=vault-add]"));
   await s.waitFor(

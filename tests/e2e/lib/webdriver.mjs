@@ -54,6 +54,11 @@ export class Session {
     return this.cmd("POST", `/element/${elementId}/clear`, {});
   }
 
+  /** Empties a field as a user does (select all, delete): `clear()` bypasses React's change events. */
+  clearField(elementId) {
+    return this.sendKeys(elementId, "\uE009a\uE000\uE003");
+  }
+
   sendKeys(elementId, text) {
     return this.cmd("POST", `/element/${elementId}/value`, { text });
   }

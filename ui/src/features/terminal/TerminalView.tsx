@@ -24,14 +24,14 @@ function prefersDark() {
   return window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
 }
 
-/**
- * One xterm.js terminal bound to a PTY session. Mounting opens the session (or re-attaches
- * and replays its scrollback); unmounting only detaches, so the shell keeps running.
- */
 /** Asked once per window: whether the "auto" renderer should try WebGL here. */
 let webglAnswer: Promise<boolean> | null = null;
 const webglHere = () => (webglAnswer ??= appInfo().then(autoTriesWebgl, () => autoTriesWebgl(null)));
 
+/**
+ * One xterm.js terminal bound to a PTY session. Mounting opens the session (or re-attaches
+ * and replays its scrollback); unmounting only detaches, so the shell keeps running.
+ */
 export function TerminalView({ tab }: { tab: TerminalTab }) {
   const host = useRef<HTMLDivElement>(null);
   const termRef = useRef<Terminal | null>(null);

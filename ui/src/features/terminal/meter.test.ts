@@ -67,13 +67,17 @@ describe("terminal meter", () => {
         if (done) pending = done;
       },
     });
-    const ms = m.direct(2);
+    let resolved = false;
+    const ms = m.direct(2).then((v) => ((resolved = true), v));
     const total = writes.reduce((n, w) => n + w.byteLength, 0);
     expect(writes.length).toBeGreaterThan(1);
     expect(Math.abs(total - 2 * 1024 * 1024)).toBeLessThan(writes[0]!.byteLength);
     expect(new TextDecoder().decode(writes[0]!).split("\n")[0]).toHaveLength(99);
     expect(pending).toBeDefined();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(resolved).toBe(false); // only the last write's callback ends it
     pending!();
     expect(await ms).toBeGreaterThanOrEqual(0);
+    expect(resolved).toBe(true);
   });
 });

@@ -1,7 +1,6 @@
 import type { SecretView, VaultStatus } from "../../bindings/wire";
 import { call } from "../../ipc/call";
 
-/** Invokes a command, turning any failure into an `IpcError`. */
 /**
  * The vault's commands. Passwords and values go to the core; answers hold only states,
  * names and masked values.
