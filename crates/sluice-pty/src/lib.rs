@@ -12,6 +12,7 @@
 //! shell adapts a binary channel into a `PtyOutput`.
 
 mod error;
+mod host_env;
 mod limits;
 mod manager;
 mod output;

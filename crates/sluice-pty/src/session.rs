@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{native_pty_system, ChildKiller, CommandBuilder, MasterPty};
 use sluice_wire::{PtyExitStatus, PtyId, PtyOpenOptions, PtySessionInfo, PtySize};
 
+use crate::host_env;
 use crate::pump::Pump;
 use crate::{PtyError, PtyLimits, PtyOutput, PtyStats};
 
@@ -85,6 +86,13 @@ impl PtySession {
         } else {
             CommandBuilder::from_argv(opts.command.iter().map(OsString::from).collect())
         };
+        // Started from an AppImage: the shell gets the environment the user had.
+        for change in host_env::scrub(std::env::vars_os()) {
+            match change {
+                host_env::Change::Remove(key) => cmd.env_remove(key),
+                host_env::Change::Set(key, value) => cmd.env(key, value),
+            }
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env("COLORTERM", "truecolor");
         for (key, value) in &opts.env {

@@ -38,11 +38,11 @@ async function waitForStatus(base, child, timeoutMs) {
 }
 
 /**
- * Launches the app. Each launch gets its own data/config folders (XDG_*), so tests never
- * see each other's or the developer's state.
+ * Launches the app (`application`: another build of it, e.g. the AppImage). Each launch
+ * gets its own data/config folders (XDG_*), so tests never see each other's or the
+ * developer's state.
  */
-export async function launchApp({ env = {}, args = [] } = {}) {
-  const application = process.env.SLUICE_APP_BIN;
+export async function launchApp({ env = {}, args = [], application = process.env.SLUICE_APP_BIN } = {}) {
   if (!application) throw new Error("SLUICE_APP_BIN is not set (scripts/test sets it)");
   const port = await freePort();
   const nativePort = await freePort();
