@@ -23,6 +23,8 @@ const NOTICES_KEPT: usize = 50;
 
 pub struct AuthState {
     pub signin: Arc<SignIn>,
+    /// The session's store, asked whether a change waits for the vault.
+    tokens: Arc<VaultTokenStore>,
     provider: Mutex<Option<AuthProviderConfig>>,
     config_file: Mutex<Option<PathBuf>>,
     links_handled: AtomicU64,
@@ -42,10 +44,12 @@ impl AuthState {
     /// Tokens go to `secrets` (the app's vault) under `oauth/default/…`; while it is
     /// locked they are held in memory and written when it is unlocked.
     pub fn new(secrets: Arc<dyn sluice_vault::SecretStore>) -> Result<Self, IpcError> {
-        let tokens: Arc<dyn TokenStore> = Arc::new(VaultTokenStore::new(secrets, "default"));
-        let signin = SignIn::new(tokens, sluice_auth::Options::default()).map_err(internal)?;
+        let tokens = Arc::new(VaultTokenStore::new(secrets, "default"));
+        let store: Arc<dyn TokenStore> = tokens.clone();
+        let signin = SignIn::new(store, sluice_auth::Options::default()).map_err(internal)?;
         Ok(Self {
             signin,
+            tokens,
             provider: Mutex::new(None),
             config_file: Mutex::new(None),
             links_handled: AtomicU64::new(0),
@@ -64,7 +68,10 @@ impl AuthState {
         if started.wait_for(|s| *s).await.is_err() {
             return;
         }
-        match self.signin.restore().await {
+        let restored = self.signin.restore().await;
+        // A held change is written now: the view says so even when the status is the same.
+        self.refresh_view(&self.signin.status().borrow().clone());
+        match restored {
             Ok(Restored::Saved) => self.notice(
                 AuthNoticeLevel::Info,
                 "The sign-in is now kept in the vault.",
@@ -185,6 +192,7 @@ impl AuthState {
             signed_in: s.signed_in,
             pending: s.pending,
             masked_token: s.masked_token.clone(),
+            vault_pending: self.tokens.has_held_change(),
             expires_at_ms: s.expires_at_ms,
             refreshes: s.refreshes,
             last_error: s.last_error.clone(),

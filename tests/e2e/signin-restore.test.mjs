@@ -51,11 +51,16 @@ describe("sign-in kept in the vault across a restart", () => {
   test("signed in before the vault exists: written to it when it is created", async () => {
     masked = await s.textOf("[data-testid=signin-masked]");
     assert.match(masked, /^••••.{4}$/);
+    // Until then the panel says the sign-in is not kept yet.
+    assert.equal(await signInStatus(s, "data-vault-pending"), "true");
+    assert.match(await s.textOf("[data-testid=signin-vault-pending]"), /not kept yet: unlock the vault/);
     await ensureVault(s, PASSWORD);
     await s.waitFor(async () => (await oauthNames(s)).length === KEPT.length, { what: "the tokens in the vault" });
     assert.deepEqual(await oauthNames(s), KEPT);
     await s.waitFor(async () => (await signInNotices(s)).includes("The sign-in is now kept in the vault."), { what: "the notice" });
     assert.equal(await signInStatus(s, "data-signed-in"), "true");
+    await s.waitFor(async () => (await signInStatus(s, "data-vault-pending")) === "false", { what: "the note gone" });
+    assert.equal((await s.findAll("[data-testid=signin-vault-pending]")).length, 0);
   });
 
   test("restart: signed out while locked, signed in again once unlocked", async () => {

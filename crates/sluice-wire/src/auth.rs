@@ -34,6 +34,9 @@ pub struct AuthStatusView {
     /// A sign-in was started and waits for its callback.
     pub pending: bool,
     pub masked_token: Option<String>,
+    /// A sign-in or sign-out made while the vault was locked: it is kept once the vault is
+    /// unlocked, and lost if the app quits before.
+    pub vault_pending: bool,
     #[ts(type = "number | null")]
     pub expires_at_ms: Option<u64>,
     pub refreshes: u32,

@@ -18,7 +18,12 @@ providerLabel: string | null, signedIn: boolean,
 /**
  * A sign-in was started and waits for its callback.
  */
-pending: boolean, maskedToken: string | null, expiresAtMs: number | null, refreshes: number, lastError: string | null, 
+pending: boolean, maskedToken: string | null, 
+/**
+ * A sign-in or sign-out made while the vault was locked: it is kept once the vault is
+ * unlocked, and lost if the app quits before.
+ */
+vaultPending: boolean, expiresAtMs: number | null, refreshes: number, lastError: string | null, 
 /**
  * Deep links handled since the app started (each exactly once).
  */

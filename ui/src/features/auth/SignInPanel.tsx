@@ -81,7 +81,7 @@ export function SignInPanel() {
           </button>
         </div>
       </form>
-      <div className="signin-status" data-testid="signin-status" data-signed-in={status?.signedIn ? "true" : "false"} data-links={status?.linksHandled ?? 0}>
+      <div className="signin-status" data-testid="signin-status" data-signed-in={status?.signedIn ? "true" : "false"} data-vault-pending={status?.vaultPending ? "true" : "false"} data-links={status?.linksHandled ?? 0}>
         {status?.signedIn ? (
           <p>
             Signed in{status.providerLabel ? ` with ${status.providerLabel}` : ""}. Token{" "}
@@ -91,6 +91,13 @@ export function SignInPanel() {
           </p>
         ) : (
           <p className="muted">{status?.pending ? "Waiting for the browser…" : configured ? "Not signed in." : "No provider configured."}</p>
+        )}
+        {status?.vaultPending && (
+          <p className="notice notice-error" role="status" data-testid="signin-vault-pending">
+            {status.signedIn
+              ? "This sign-in is not kept yet: unlock the vault (Settings → Secrets) to keep it. Quitting before then loses it."
+              : "The sign-out reaches the vault when it is unlocked (Settings → Secrets). Until then the vault still holds the old sign-in."}
+          </p>
         )}
         {status?.lastError && <p className="notice notice-error">{status.lastError}</p>}
         <div className="row">

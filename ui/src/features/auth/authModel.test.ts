@@ -9,6 +9,7 @@ const status = (over: Partial<AuthStatusView> = {}): AuthEvent => ({
   signedIn: false,
   pending: false,
   maskedToken: null,
+  vaultPending: false,
   expiresAtMs: null,
   refreshes: 0,
   lastError: null,
