@@ -54,6 +54,7 @@ describe("sign-in kept in the vault across a restart", () => {
     // Until then the panel says the sign-in is not kept yet.
     assert.equal(await signInStatus(s, "data-vault-pending"), "true");
     assert.match(await s.textOf("[data-testid=signin-vault-pending]"), /not kept yet: unlock the vault/);
+    await saveScreenshot(s, "signin-vault-pending");
     await ensureVault(s, PASSWORD);
     await s.waitFor(async () => (await oauthNames(s)).length === KEPT.length, { what: "the tokens in the vault" });
     assert.deepEqual(await oauthNames(s), KEPT);
