@@ -12,7 +12,6 @@ import {
   mkdtempSync,
   openSync,
   readFileSync,
-  readdirSync,
   readlinkSync,
   readSync,
   statSync,
@@ -21,25 +20,21 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
+import { environOf, pidsOf } from "./lib/procs.mjs";
 
 const image = process.env.SLUICE_APPIMAGE;
 
-/** The pids of processes whose executable matches `re`, with their environment. */
-function processes(re) {
-  const found = [];
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      const exe = readlinkSync(`/proc/${pid}/exe`);
-      if (!re.test(exe)) continue;
-      const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
-      const env = Object.fromEntries(environ.map((e) => [e.split("=")[0], e.slice(e.indexOf("=") + 1)]));
-      found.push({ pid, exe, env });
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return found;
-}
+/** The live processes whose executable matches `re`, with their environment. */
+const processes = (re) =>
+  pidsOf((pid) => re.test(readlinkSync(`/proc/${pid}/exe`)))
+    .map((pid) => {
+      try {
+        return { pid, exe: readlinkSync(`/proc/${pid}/exe`), env: environOf(pid) };
+      } catch {
+        return null; // ended since
+      }
+    })
+    .filter(Boolean);
 
 const mounted = (dir) => readFileSync("/proc/mounts", "utf8").split("\n").some((l) => l.split(" ")[1] === dir);
 

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
+import { environOf, pidsOf } from "./lib/procs.mjs";
 import { elementRef } from "./lib/webdriver.mjs";
 
 /** Folders of one pretend user, shared by the launches of a test. */
@@ -24,25 +25,12 @@ function userHome() {
   };
 }
 
-const pidsOf = (predicate) =>
-  readdirSync("/proc")
-    .filter((p) => /^\d+$/.test(p))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        return predicate(pid);
-      } catch {
-        return false; // gone, or not ours to read
-      }
-    });
-
 /** The app process launched with this user's folders. */
 function appPid(home) {
   const exe = realpathSync(process.env.SLUICE_APP_BIN);
   const found = pidsOf(
     (pid) =>
-      realpathSync(`/proc/${pid}/exe`) === exe &&
-      readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`HOME=${home}`),
+      realpathSync(`/proc/${pid}/exe`) === exe && environOf(pid).HOME === home,
   );
   assert.equal(found.length, 1, `expected one app process for ${home}, found ${found}`);
   return found[0];
