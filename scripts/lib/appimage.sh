@@ -18,21 +18,17 @@ build_appimage_runtime() {
   printf 'AI\002' | dd of="$out" bs=1 seek=8 conv=notrunc status=none
 }
 
-# Copies a library under its soname into the AppDir's usr/lib unless the host provides it.
-bundle_lib() {
-  local path=$1 lib=$2 name
-  name=$(basename "$path")
-  grep -qxF "$name" <(grep -v '^#' "$APPIMAGE_SRC/excludelist") && return 0
-  [ -e "$lib/$name" ] || cp -L "$path" "$lib/$name"
-}
-
-# Every library that the ELF files given need, transitively (ldd resolves the whole tree).
+# Every library that the ELF files given need, transitively (ldd resolves the whole tree),
+# copied under its soname into `lib` unless the host provides it (the excludelist).
 bundle_deps_of() {
-  local lib=$1 file dep
+  local lib=$1 file dep name
   shift
+  local -A host=()
+  while read -r name; do host[$name]=1; done < <(grep -v -e '^#' -e '^$' "$APPIMAGE_SRC/excludelist")
   for file in "$@"; do
     while read -r dep; do
-      bundle_lib "$dep" "$lib"
+      name=$(basename "$dep")
+      [ -n "${host[$name]:-}" ] || [ -e "$lib/$name" ] || cp -L "$dep" "$lib/$name"
     done < <(ldd "$file" | awk '$2 == "=>" && $3 ~ /^\// { print $3 }')
   done
 }
