@@ -5,6 +5,7 @@ fn main() {
     // in src-tauri/capabilities/ decide exactly which commands a window may call.
     let manifest = tauri_build::AppManifest::new().commands(&[
         "app_info",
+        "app_quit",
         "auth_configure",
         "auth_sign_in",
         "auth_subscribe",

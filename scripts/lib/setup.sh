@@ -37,7 +37,7 @@ is_debian_like() { command -v dpkg-query >/dev/null && command -v apt-get >/dev/
 
 APP_PACKAGES=(libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev
   libssl-dev libdbus-1-dev pkg-config build-essential curl xvfb nats-server procps)
-TEST_PACKAGES=(webkit2gtk-driver xauth imagemagick dbus-x11 dunst libnotify-bin gnome-keyring)
+TEST_PACKAGES=(webkit2gtk-driver xauth imagemagick dbus-x11 dunst libnotify-bin gnome-keyring xdotool)
 
 setup_system() {
   if is_debian_like; then

@@ -183,6 +183,12 @@ impl AuthState {
         (self.view.subscribe(), kept, rx)
     }
 
+    /// True while a sign-in or sign-out is held in memory for a locked vault: quitting
+    /// now would lose it.
+    pub fn vault_pending(&self) -> bool {
+        self.tokens.has_held_change()
+    }
+
     fn refresh_view(&self, s: &Status) {
         let provider = lock(&self.provider).clone();
         let links_handled = self.links_handled.load(Ordering::Relaxed);

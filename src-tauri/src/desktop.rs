@@ -87,7 +87,7 @@ pub fn install_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     app.set_menu(menu)?;
     app.on_menu_event(|app, event| match event.id().as_ref() {
         "settings" | "secrets" => open_section(app, "settings"),
-        "quit" => app.exit(0),
+        "quit" => crate::quit::request(app),
         "fullscreen" => {
             if let Some(w) = app.get_webview_window("main") {
                 let full = w.is_fullscreen().unwrap_or(false);
@@ -100,15 +100,25 @@ pub fn install_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
 }
 
 fn open_section<R: Runtime>(app: &AppHandle<R>, section: &str) {
-    if let Some(w) = app.get_webview_window("main") {
-        let _ = w.show();
-        let _ = w.set_focus();
-    }
-    if let Some(bg) = app.try_state::<crate::monitor_bg::Background>() {
-        bg.nav.send(NavRequest {
+    open_view(
+        app,
+        NavRequest {
             section: section.into(),
             profile_id: None,
             consumer_id: None,
-        });
+            reason: None,
+        },
+    );
+}
+
+/// Shows the main window (also when hidden in the tray) and opens the view `req` names.
+pub fn open_view<R: Runtime>(app: &AppHandle<R>, req: NavRequest) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.show();
+        let _ = w.unminimize();
+        let _ = w.set_focus();
+    }
+    if let Some(bg) = app.try_state::<crate::monitor_bg::Background>() {
+        bg.nav.send(req);
     }
 }

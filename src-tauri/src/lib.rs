@@ -17,6 +17,7 @@ mod notify;
 mod notify_policy;
 mod platform;
 mod pty_output;
+mod quit;
 #[cfg(test)]
 mod security_tests;
 mod shutdown;
@@ -59,6 +60,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::app::app_quit,
             commands::auth::auth_configure,
             commands::auth::auth_sign_in,
             commands::auth::auth_subscribe,

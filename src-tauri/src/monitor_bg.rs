@@ -150,6 +150,7 @@ impl Background {
                 section: "monitor".into(),
                 profile_id: Some(profile_id.to_owned()),
                 consumer_id: Some(consumer_id.to_owned()),
+                reason: None,
             },
         );
     }
@@ -183,10 +184,17 @@ impl Background {
     pub fn on_window_event(&self, window: &Window, event: &WindowEvent) {
         if let WindowEvent::CloseRequested { api, .. } = event {
             let has_tray = self.tray_present.load(Ordering::Relaxed);
-            if window.label() == MAIN_WINDOW && has_tray && self.prefs().close_to_tray {
+            if window.label() != MAIN_WINDOW {
+                return;
+            }
+            if has_tray && self.prefs().close_to_tray {
                 api.prevent_close();
                 let _ = window.hide();
                 self.refresh(window.app_handle());
+            } else if crate::quit::must_hold(window.app_handle()) {
+                // Closing the main window ends the app: held like File → Quit.
+                api.prevent_close();
+                crate::quit::hold(window.app_handle());
             }
         }
     }

@@ -106,6 +106,7 @@ impl Notifier {
             section: "monitor".into(),
             profile_id: Some(r.profile_id.clone()),
             consumer_id: r.consumer_id.clone(),
+            reason: None,
         })
     }
 }

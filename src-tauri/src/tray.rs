@@ -137,8 +137,8 @@ fn on_menu(app: &AppHandle, event: MenuEvent) {
     match id {
         ID_OPEN => crate::monitor_bg::show_window(app),
         ID_PAUSE => bg.toggle_pause(app),
-        // Exits through RunEvent::Exit, so the usual cleanup runs.
-        ID_QUIT => app.exit(0),
+        // Held while a sign-in waits for the vault; else exits through RunEvent::Exit.
+        ID_QUIT => crate::quit::request(app),
         _ => {
             let target = id
                 .strip_prefix(ALERT_PREFIX)

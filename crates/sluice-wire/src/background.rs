@@ -132,4 +132,16 @@ pub struct NavRequest {
     pub profile_id: Option<String>,
     /// `stream/consumer`.
     pub consumer_id: Option<String>,
+    /// Why the view is opened, when the view has something to ask.
+    #[serde(default)]
+    pub reason: Option<NavReason>,
+}
+
+/// What a view opened by the core is asked to show beyond the section itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NavReason {
+    /// A quit was held: a sign-in or sign-out waits for the locked vault and quitting now
+    /// would lose it. The window asks whether to unlock the vault or quit anyway.
+    QuitHeld,
 }

@@ -125,6 +125,7 @@ pub fn render_typescript() -> String {
         crate::background::TrayStatus::decl(&cfg),
         crate::background::NotificationRecord::decl(&cfg),
         crate::background::NavRequest::decl(&cfg),
+        crate::background::NavReason::decl(&cfg),
         crate::vault::VaultLockState::decl(&cfg),
         crate::vault::VaultProblem::decl(&cfg),
         crate::vault::VaultStatus::decl(&cfg),

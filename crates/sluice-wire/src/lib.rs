@@ -28,7 +28,7 @@ pub use auth::{
     AuthEvent, AuthNotice, AuthNoticeLevel, AuthProviderConfig, AuthRedirect, AuthStatusView,
 };
 pub use background::{
-    BackgroundPrefs, MonitorPrefs, NavRequest, NotificationRecord, TrayAlert, TrayStatus,
+    BackgroundPrefs, MonitorPrefs, NavReason, NavRequest, NotificationRecord, TrayAlert, TrayStatus,
 };
 pub use bindings::render_typescript;
 pub use chat::{

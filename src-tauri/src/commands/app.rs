@@ -1,4 +1,5 @@
 use sluice_wire::AppInfo;
+use tauri::{AppHandle, Runtime};
 
 #[tauri::command]
 pub fn app_info() -> AppInfo {
@@ -8,5 +9,16 @@ pub fn app_info() -> AppInfo {
         os: std::env::consts::OS.to_owned(),
         arch: std::env::consts::ARCH.to_owned(),
         software_rendering: crate::platform::software_rendering(),
+    }
+}
+
+/// Quits the app. Unless `force`, a quit that would lose a sign-in or sign-out waiting for
+/// the locked vault is held, and the window is asked again (see `quit.rs`).
+#[tauri::command]
+pub fn app_quit<R: Runtime>(app: AppHandle<R>, force: bool) {
+    if force {
+        app.exit(0);
+    } else {
+        crate::quit::request(&app);
     }
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useHealth } from "../features/health/useHealth";
 import { globalShortcut } from "./keyboard";
 import { Nav } from "./Nav";
+import { QuitHeldDialog } from "./QuitHeldDialog";
 import { onNavigate } from "./navigation";
 import { listenForNav } from "../features/monitor/navRequests";
 import { SectionBoundary } from "./SectionBoundary";
@@ -53,6 +54,7 @@ export function App() {
         )}
       </main>
       <StatusBar health={health} />
+      <QuitHeldDialog />
     </div>
   );
 }

@@ -800,7 +800,13 @@ section: string, profileId: string | null,
 /**
  * `stream/consumer`.
  */
-consumerId: string | null, };
+consumerId: string | null, 
+/**
+ * Why the view is opened, when the view has something to ask.
+ */
+reason: NavReason | null, };
+
+export type NavReason = "quitHeld";
 
 export type VaultLockState = "absent" | "locked" | "unlocked";
 

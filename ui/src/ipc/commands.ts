@@ -10,3 +10,8 @@ export function appInfo(): Promise<AppInfo> {
 export function subscribeHealth(onFrame: (frame: Frame<HealthSample>) => void): Promise<Subscription> {
   return subscribe<HealthSample>("health_subscribe", {}, onFrame);
 }
+
+/** Quits; unless `force`, the core holds a quit that would lose a change waiting for the vault. */
+export function appQuit(force: boolean): Promise<void> {
+  return call<void>("app_quit", { force });
+}

@@ -1,21 +1,9 @@
 import { describe, expect, test } from "vitest";
 import type { AuthEvent, AuthStatusView } from "../../bindings/wire";
+import { authStatusView } from "./fixtures";
 import { applyAuthEvents, initialAuthModel, MAX_NOTICES, toProviderConfig, toProviderForm } from "./authModel";
 
-const status = (over: Partial<AuthStatusView> = {}): AuthEvent => ({
-  kind: "status",
-  provider: null,
-  providerLabel: null,
-  signedIn: false,
-  pending: false,
-  maskedToken: null,
-  vaultPending: false,
-  expiresAtMs: null,
-  refreshes: 0,
-  lastError: null,
-  linksHandled: 0,
-  ...over,
-});
+const status = (over: Partial<AuthStatusView> = {}): AuthEvent => ({ kind: "status", ...authStatusView(over) });
 const notice = (id: number): AuthEvent => ({ kind: "notice", id, atMs: id, level: "warning", message: `n${id}` });
 
 describe("applyAuthEvents", () => {

@@ -48,7 +48,7 @@ export function BackgroundSettings() {
       <fieldset className="field" data-testid="background-settings">
         <legend>Background monitoring</legend>
         <label className="radio">
-          <input type="checkbox" checked={prefs.closeToTray} onChange={(e) => save({ ...prefs, closeToTray: e.target.checked })} />
+          <input type="checkbox" data-testid="background-close-to-tray" checked={prefs.closeToTray} onChange={(e) => save({ ...prefs, closeToTray: e.target.checked })} />
           Closing the window keeps Sluice running in the tray
         </label>
         <label className="radio">
