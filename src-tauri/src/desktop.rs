@@ -31,7 +31,7 @@ pub fn plugins<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 /// File / Edit / View / Window / Help. Shortcuts avoid plain Ctrl+letter on Linux and
 /// Windows, where those keys belong to the terminal; macOS gets the standard Edit menu,
 /// without which Cmd+C/V do nothing in a webview.
-pub fn install_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+pub fn install_menu(app: &AppHandle) -> tauri::Result<()> {
     let settings = MenuItemBuilder::with_id("settings", "Settings…")
         .accelerator("CmdOrCtrl+,")
         .build(app)?;
@@ -99,8 +99,8 @@ pub fn install_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     Ok(())
 }
 
-fn open_section<R: Runtime>(app: &AppHandle<R>, section: &str) {
-    open_view(
+fn open_section(app: &AppHandle, section: &str) {
+    crate::monitor_bg::open_view(
         app,
         NavRequest {
             section: section.into(),
@@ -109,16 +109,4 @@ fn open_section<R: Runtime>(app: &AppHandle<R>, section: &str) {
             reason: None,
         },
     );
-}
-
-/// Shows the main window (also when hidden in the tray) and opens the view `req` names.
-pub fn open_view<R: Runtime>(app: &AppHandle<R>, req: NavRequest) {
-    if let Some(w) = app.get_webview_window("main") {
-        let _ = w.show();
-        let _ = w.unminimize();
-        let _ = w.set_focus();
-    }
-    if let Some(bg) = app.try_state::<crate::monitor_bg::Background>() {
-        bg.nav.send(req);
-    }
 }

@@ -254,6 +254,14 @@ fn window_visible(app: &AppHandle) -> bool {
         .unwrap_or(false)
 }
 
+/// Shows the main window (also when hidden in the tray) at the view `req` names.
+pub fn open_view(app: &AppHandle, req: NavRequest) {
+    match app.try_state::<Background>() {
+        Some(bg) => bg.open(app, req),
+        None => show_window(app),
+    }
+}
+
 /// Shows, unminimizes and focuses the main window.
 pub fn show_window(app: &AppHandle) {
     if let Some(w) = app.get_webview_window(MAIN_WINDOW) {

@@ -7,18 +7,18 @@
 use std::sync::Arc;
 
 use sluice_wire::{NavReason, NavRequest};
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Manager};
 
 use crate::auth_state::AuthState;
 
 /// Whether a quit now would lose a change that waits for the vault.
-pub fn must_hold<R: Runtime>(app: &AppHandle<R>) -> bool {
+pub fn must_hold(app: &AppHandle) -> bool {
     app.try_state::<Arc<AuthState>>()
         .is_some_and(|auth| auth.vault_pending())
 }
 
 /// Quits, unless that would lose a change waiting for the vault; then asks instead.
-pub fn request<R: Runtime>(app: &AppHandle<R>) {
+pub fn request(app: &AppHandle) {
     if must_hold(app) {
         hold(app);
     } else {
@@ -28,8 +28,8 @@ pub fn request<R: Runtime>(app: &AppHandle<R>) {
 }
 
 /// Shows the window at Settings with the question.
-pub fn hold<R: Runtime>(app: &AppHandle<R>) {
-    crate::desktop::open_view(
+pub fn hold(app: &AppHandle) {
+    crate::monitor_bg::open_view(
         app,
         NavRequest {
             section: "settings".into(),

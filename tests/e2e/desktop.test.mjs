@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
-import { environOf, pidsOf } from "./lib/procs.mjs";
+import { alive, environOf, pidsOf } from "./lib/procs.mjs";
 import { elementRef } from "./lib/webdriver.mjs";
 
 /** Folders of one pretend user, shared by the launches of a test. */
@@ -38,8 +38,6 @@ function appPid(home) {
 
 const childrenOf = (parent) =>
   pidsOf((pid) => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]) === parent);
-
-const alive = (pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
 
 test("the window's size and position survive a restart; a SIGTERM ends the app cleanly", async () => {
   const { home, env } = userHome();

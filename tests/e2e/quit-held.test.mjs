@@ -6,11 +6,11 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { saveScreenshot } from "./lib/app.mjs";
 import { requestClose } from "./lib/desktopBus.mjs";
-import { environOf, pidsOf } from "./lib/procs.mjs";
+import { alive, environOf, pidsOf } from "./lib/procs.mjs";
 import { openSignIn, signInStatus } from "./lib/signin.mjs";
 import { startSignInRig } from "./lib/signinRig.mjs";
 import { ensureVault } from "./lib/vault.mjs";
@@ -28,7 +28,6 @@ function appPid(home) {
   return found[0];
 }
 
-const alive = (pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
 const dialogs = (s) => s.findAll("[data-testid=quit-held]");
 const dialogAttr = (s, name) =>
   s.execute(`return document.querySelector("[data-testid=quit-held]")?.getAttribute(${JSON.stringify(name)}) ?? null;`);
@@ -40,11 +39,9 @@ async function stillRunningAfter(pid, ms) {
   return alive(pid);
 }
 
-async function waitExit(s, pid) {
-  await s.waitFor(() => !alive(pid), { timeoutMs: 20_000, what: "the app to quit" }).catch(() => {
-    throw new Error("the app did not quit");
-  });
-}
+const waitExit = (s, pid) => s.waitFor(() => !alive(pid), { timeoutMs: 20_000, what: "the app to quit" });
+const closeToTray = (s) =>
+  s.execute(`return document.querySelector("[data-testid=background-close-to-tray]").checked;`);
 
 describe("a quit that would lose a sign-in waiting for the vault", () => {
   let rig;
@@ -105,14 +102,8 @@ describe("a quit from closing the window, and 'Quit anyway'", () => {
   test("closing the window, when that ends the app, is held the same way", async () => {
     const { s } = rig;
     const pid = appPid(rig.home);
-    const toTray = await s.find("[data-testid=background-close-to-tray]");
-    if ((await s.execute(`return document.querySelector("[data-testid=background-close-to-tray]").checked;`)) === true) {
-      await s.click(toTray);
-    }
-    await s.waitFor(
-      async () => (await s.execute(`return document.querySelector("[data-testid=background-close-to-tray]").checked;`)) === false,
-      { what: "close-to-tray off" },
-    );
+    if (await closeToTray(s)) await s.click(await s.find("[data-testid=background-close-to-tray]"));
+    await s.waitFor(async () => (await closeToTray(s)) === false, { what: "close-to-tray off" });
     await s.click(await s.find("[data-testid=nav-overview]"));
     requestClose(windowOf(pid)); // as a window manager's close button does
     await s.waitFor(async () => (await dialogs(s)).length === 1, { what: "the question" });

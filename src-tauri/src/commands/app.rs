@@ -1,5 +1,5 @@
 use sluice_wire::AppInfo;
-use tauri::{AppHandle, Runtime};
+use tauri::AppHandle;
 
 #[tauri::command]
 pub fn app_info() -> AppInfo {
@@ -15,7 +15,7 @@ pub fn app_info() -> AppInfo {
 /// Quits the app. Unless `force`, a quit that would lose a sign-in or sign-out waiting for
 /// the locked vault is held, and the window is asked again (see `quit.rs`).
 #[tauri::command]
-pub fn app_quit<R: Runtime>(app: AppHandle<R>, force: bool) {
+pub fn app_quit(app: AppHandle, force: bool) {
     if force {
         app.exit(0);
     } else {
