@@ -53,9 +53,10 @@ function addFrames(pid, counts) {
   const seen = new Set(); // a frame mapped twice in one process counts once for it
   try {
     for (const { start, end } of ranges) {
-      for (let page = start / 4096n; page < end / 4096n; ) {
-        const n = Number(end / 4096n - page < BigInt(CHUNK_PAGES) ? end / 4096n - page : BigInt(CHUNK_PAGES));
-        const got = readSync(fd, buf, 0, n * 8, Number(page * 8n));
+      const last = Number(end / 4096n);
+      for (let page = Number(start / 4096n); page < last; page += CHUNK_PAGES) {
+        const n = Math.min(last - page, CHUNK_PAGES);
+        const got = readSync(fd, buf, 0, n * 8, page * 8);
         for (let i = 0; i + 8 <= got; i += 8) {
           const entry = buf.readBigUInt64LE(i);
           if (!(entry & PRESENT)) continue;
@@ -69,7 +70,6 @@ function addFrames(pid, counts) {
           seen.add(pfn);
           counts.set(pfn, (counts.get(pfn) ?? 0) + 1);
         }
-        page += BigInt(n);
       }
     }
   } finally {
