@@ -9,7 +9,6 @@ import { spawnSync } from "node:child_process";
 import {
   closeSync,
   existsSync,
-  mkdtempSync,
   openSync,
   readFileSync,
   readlinkSync,
@@ -17,10 +16,10 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
 import { environOf, pidsOf } from "./lib/procs.mjs";
+import { scratchDir } from "./lib/scratch.mjs";
 
 const image = process.env.SLUICE_APPIMAGE;
 
@@ -114,7 +113,7 @@ describe("AppImage", { skip: noFuse }, () => {
 });
 
 describe("AppImage with a damaged image", () => {
-  const work = mkdtempSync(join(tmpdir(), "sluice-appimage-"));
+  const work = scratchDir("sluice-appimage-");
 
   /** A copy of the AppImage cut to `bytes`, or with its magic `patched`. */
   function copy(name, bytes, patch) {

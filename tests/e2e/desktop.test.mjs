@@ -4,16 +4,16 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
 import { alive, environOf, pidsOf } from "./lib/procs.mjs";
+import { scratchDir } from "./lib/scratch.mjs";
 import { elementRef } from "./lib/webdriver.mjs";
 
 /** Folders of one pretend user, shared by the launches of a test. */
 function userHome() {
-  const home = mkdtempSync(join(tmpdir(), "sluice-desktop-"));
+  const home = scratchDir("sluice-desktop-");
   return {
     home,
     env: {

@@ -3,10 +3,10 @@
 
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { scratchDir } from "./scratch.mjs";
 import { Session } from "./webdriver.mjs";
 
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "artifacts");
@@ -46,7 +46,7 @@ export async function launchApp({ env = {}, args = [], application = process.env
   if (!application) throw new Error("SLUICE_APP_BIN is not set (scripts/test sets it)");
   const port = await freePort();
   const nativePort = await freePort();
-  const home = mkdtempSync(join(tmpdir(), "sluice-e2e-"));
+  const home = scratchDir("sluice-e2e-");
   const driverLog = [];
   const driver = spawn(
     process.env.TAURI_DRIVER ?? "tauri-driver",

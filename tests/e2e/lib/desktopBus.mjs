@@ -3,10 +3,10 @@
 // from plain `node --test`: nothing needs to run under dbus-run-session.
 
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { scratchDir } from "./scratch.mjs";
 
 const WM_CLOSE = join(dirname(fileURLToPath(import.meta.url)), "wm_close.py");
 
@@ -29,7 +29,7 @@ export async function startDesktopBus() {
   });
   const [address, pid] = out.trim().split("\n");
   const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address };
-  const dir = mkdtempSync(join(tmpdir(), "sluice-dunst-"));
+  const dir = scratchDir("sluice-dunst-");
   const conf = join(dir, "dunstrc");
   writeFileSync(conf, DUNSTRC);
   const log = [];

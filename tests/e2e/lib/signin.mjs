@@ -4,10 +4,10 @@
 // records the URLs the app opens, and a second app process that forwards a link.
 
 import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
+import { scratchDir } from "./scratch.mjs";
 
 /** The `oauth-server` binary next to the app binary; built on first use when missing. */
 function oauthServerBin() {
@@ -66,7 +66,7 @@ export function startSessionBus() {
 
 /** A stand-in for the system browser: a script that appends each URL it is given to a file. */
 export function browserStandIn() {
-  const dir = mkdtempSync(join(tmpdir(), "sluice-browser-"));
+  const dir = scratchDir("sluice-browser-");
   const log = join(dir, "opened.txt");
   const script = join(dir, "open-url.sh");
   writeFileSync(log, "");

@@ -29,8 +29,10 @@ impl Session {
         let home = tempfile::tempdir().expect("tempdir");
         // A bus without service activation: otherwise the first call could auto-start a
         // second, locked keyring daemon that wins the name.
+        // The socket lives in the test's folder, so a killed bus leaves nothing in /tmp.
         let config = home.path().join("bus.conf");
-        std::fs::write(&config, BUS_CONFIG).expect("bus config");
+        let listen = format!("unix:dir={}", home.path().display());
+        std::fs::write(&config, BUS_CONFIG.replace("LISTEN", &listen)).expect("bus config");
         let mut bus = Command::new("dbus-daemon")
             .arg(format!("--config-file={}", config.display()))
             .args(["--nofork", "--print-address=1"])
@@ -99,7 +101,7 @@ impl Drop for Session {
 
 const BUS_CONFIG: &str = r#"<busconfig>
   <type>session</type>
-  <listen>unix:tmpdir=/tmp</listen>
+  <listen>LISTEN</listen>
   <auth>EXTERNAL</auth>
   <policy context="default">
     <allow send_destination="*" eavesdrop="true"/>
