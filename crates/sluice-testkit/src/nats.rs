@@ -21,7 +21,7 @@ pub use cluster::NatsCluster;
 pub use jwt::Operator;
 pub use tls::TestCerts;
 
-use crate::net::free_port;
+use crate::net::{free_ports, retry_port_clash};
 
 /// Environment variable naming the `nats-server` binary the tests run.
 pub const BINARY_ENV: &str = "SLUICE_NATS_SERVER";
@@ -116,16 +116,11 @@ impl NatsServer {
     }
 
     pub async fn with_options(opts: NatsOptions) -> io::Result<Self> {
-        // A free port can be taken by another process before the server binds it (tests
-        // run in parallel); that is the only start failure worth a retry with new ports.
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            match Self::start_with(opts.clone(), free_port()?, free_port()?, String::new()).await {
-                Err(e) if attempt < 3 && e.to_string().contains("address already in use") => {}
-                other => return other,
-            }
-        }
+        retry_port_clash(|| async {
+            let ports = free_ports(2)?;
+            Self::start_with(opts.clone(), ports[0], ports[1], String::new()).await
+        })
+        .await
     }
 
     /// Starts with fixed ports and extra config (used by the cluster helper for routes).

@@ -11,15 +11,26 @@ import { Session } from "./webdriver.mjs";
 
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "artifacts");
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+export async function freePort() {
+  return (await freePorts(1))[0];
+}
+
+/** `n` different free ports: all are held while they are picked, so none comes out twice. */
+export async function freePorts(n) {
+  const servers = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const srv = createServer();
+      servers.push(srv);
+      await new Promise((resolve, reject) => {
+        srv.once("error", reject);
+        srv.listen(0, "127.0.0.1", resolve);
+      });
+    }
+    return servers.map((srv) => srv.address().port);
+  } finally {
+    await Promise.all(servers.map((srv) => new Promise((resolve) => srv.close(() => resolve()))));
+  }
 }
 
 async function waitForStatus(base, child, timeoutMs) {
@@ -44,8 +55,7 @@ async function waitForStatus(base, child, timeoutMs) {
  */
 export async function launchApp({ env = {}, args = [], application = process.env.SLUICE_APP_BIN } = {}) {
   if (!application) throw new Error("SLUICE_APP_BIN is not set (scripts/test sets it)");
-  const port = await freePort();
-  const nativePort = await freePort();
+  const [port, nativePort] = await freePorts(2);
   const home = scratchDir("sluice-e2e-");
   const driverLog = [];
   const driver = spawn(

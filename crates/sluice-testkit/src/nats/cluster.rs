@@ -5,7 +5,7 @@ use std::io;
 use serde_json::Value;
 
 use super::{NatsOptions, NatsServer};
-use crate::net::free_port;
+use crate::net::{free_ports, retry_port_clash};
 
 pub struct NatsCluster {
     nodes: Vec<NatsServer>,
@@ -18,10 +18,14 @@ impl NatsCluster {
     }
 
     pub async fn start_with(base: NatsOptions) -> io::Result<Self> {
-        let mut ports = Vec::new();
-        for _ in 0..3 {
-            ports.push((free_port()?, free_port()?, free_port()?));
-        }
+        retry_port_clash(|| Self::start_once(base.clone())).await
+    }
+
+    async fn start_once(base: NatsOptions) -> io::Result<Self> {
+        let ports: Vec<(u16, u16, u16)> = free_ports(9)?
+            .chunks(3)
+            .map(|p| (p[0], p[1], p[2]))
+            .collect();
         let routes: Vec<String> = ports
             .iter()
             .map(|(_, _, route)| format!("\"nats-route://127.0.0.1:{route}\""))
@@ -41,10 +45,13 @@ impl NatsCluster {
                 NatsServer::start_with(opts, port, monitor, conf).await
             }));
         }
-        let mut nodes = Vec::new();
+        // Every start is awaited before any error is returned, so a retry never overlaps
+        // nodes of the failed attempt (they are killed when dropped).
+        let mut started = Vec::new();
         for task in pending {
-            nodes.push(task.await.map_err(io::Error::other)??);
+            started.push(task.await.map_err(io::Error::other).and_then(|r| r));
         }
+        let nodes = started.into_iter().collect::<io::Result<Vec<_>>>()?;
         Ok(Self { nodes })
     }
 
