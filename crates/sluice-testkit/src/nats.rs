@@ -102,11 +102,13 @@ impl Default for NatsOptions {
 
 /// A running (or stopped, between `stop` and `restart`) nats-server.
 pub struct NatsServer {
+    // Fields drop in order: the server is killed before its folder is removed, so it cannot
+    // write its JetStream store back into a folder already deleted.
+    child: Option<Child>,
+    dir: TempDir,
     opts: NatsOptions,
     port: u16,
     monitor_port: u16,
-    dir: TempDir,
-    child: Option<Child>,
 }
 
 impl NatsServer {
