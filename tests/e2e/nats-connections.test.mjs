@@ -7,11 +7,11 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { freePort, launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
 import { sandboxPids } from "./lib/sandbox.mjs";
+import { scratchDir } from "./lib/scratch.mjs";
 
 const USER = "ops";
 const PASSWORD = "e2e-s3cret";
@@ -37,7 +37,7 @@ describe("nats connections", () => {
   let app;
   let s;
   let server;
-  const work = mkdtempSync(join(tmpdir(), "sluice-e2e-nats-"));
+  const work = scratchDir("sluice-e2e-nats-");
   const config = join(work, "config");
   const contextDir = join(config, "nats", "context");
 
@@ -78,7 +78,6 @@ describe("nats connections", () => {
     server?.child.kill("SIGKILL");
     server?.child.stdout.destroy();
     server?.child.stderr.destroy();
-    rmSync(work, { recursive: true, force: true });
   });
 
   test("the vault is created so profile secrets have somewhere to live", async () => {

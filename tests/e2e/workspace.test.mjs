@@ -3,10 +3,10 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchApp, saveScreenshot, waitForShell } from "./lib/app.mjs";
+import { scratchDir } from "./lib/scratch.mjs";
 import { Key, elementRef } from "./lib/webdriver.mjs";
 
 describe("workspace", () => {
@@ -27,7 +27,7 @@ describe("workspace", () => {
   const rowSelector = (path) => `[data-testid=workspace-tree] [role=treeitem][data-path="${path}"]`;
 
   before(async () => {
-    root = realpathSync(mkdtempSync(join(tmpdir(), "sluice-ws-")));
+    root = realpathSync(scratchDir("sluice-ws-"));
     mkdirSync(join(root, "src", "deep"), { recursive: true });
     writeFileSync(join(root, "README.md"), "# hi\n");
     writeFileSync(join(root, "src", "main.rs"), "fn main() {}\n");
@@ -37,10 +37,10 @@ describe("workspace", () => {
     writeFileSync(join(root, "node_modules", "pkg", "index.js"), "\n");
     symlinkSync(".", join(root, "loop"));
     // A sibling folder: outside the root, but not one of its ancestors (that would be a loop).
-    outside = mkdtempSync(join(tmpdir(), "sluice-ws-outside-"));
+    outside = scratchDir("sluice-ws-outside-");
     symlinkSync(outside, join(root, "outside"));
     // A home of its own, so the section's default (home) is small and known.
-    home = mkdtempSync(join(tmpdir(), "sluice-ws-home-"));
+    home = scratchDir("sluice-ws-home-");
     app = await launchApp({ env: { HOME: home, SHELL: "/bin/bash", PS1: "$ " } });
     s = app.session;
     await waitForShell(s);
@@ -57,7 +57,6 @@ describe("workspace", () => {
   after(async () => {
     if (s) await saveScreenshot(s, "workspace").catch(() => undefined);
     await app?.close();
-    for (const dir of [root, outside, home]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test("opening a folder lists it, ignored and build folders left out, links marked", async () => {

@@ -4,12 +4,22 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { scratchDir } from "./scratch.mjs";
 import { Session } from "./webdriver.mjs";
 
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "artifacts");
+
+// A desktop session always has a runtime folder. Without one, GLib falls back to the cache
+// folder of whichever launch first starts the document portal on the display's session bus,
+// and the portal's mount there outlives that launch's scratch folder. Like /run/user/<uid>,
+// one folder per user, kept between runs; every process a test starts inherits it.
+if (!process.env.XDG_RUNTIME_DIR) {
+  process.env.XDG_RUNTIME_DIR = join(tmpdir(), `sluice-e2e-runtime-${process.getuid()}`);
+  mkdirSync(process.env.XDG_RUNTIME_DIR, { recursive: true, mode: 0o700 });
+}
 
 export async function freePort() {
   return (await freePorts(1))[0];
